@@ -1,0 +1,22 @@
+import type { EngineContext } from '../../context';
+import type { HandlerGroup } from '../types';
+
+/** Starts demo generation into the open project; announces the refreshed project when it ends. */
+export function startDemoJob(ctx: EngineContext, records: number, seed: number): string {
+  const project = ctx.projects.require();
+  const file = project.handle.path;
+  const info = ctx.jobs.start('demo.generate', { records, seed }, file, (done) => {
+    const cur = ctx.projects.open;
+    if (!cur || cur.handle.path !== file) return;
+    cur.audit.append({ at: Date.now(), actor: 'system', action: 'demo.generate', detail: { records, seed, status: done.status } });
+    ctx.events.emit('project.changed', { project: ctx.projects.info() });
+  });
+  return info.jobId;
+}
+
+export const jobHandlers: HandlerGroup<'jobs.list' | 'jobs.get' | 'jobs.cancel' | 'demo.generate'> = {
+  'jobs.list': (_i, ctx) => ctx.jobs.list(),
+  'jobs.get': (i, ctx) => ctx.jobs.get(i.jobId),
+  'jobs.cancel': (i, ctx) => ctx.jobs.cancel(i.jobId),
+  'demo.generate': (i, ctx) => ({ jobId: startDemoJob(ctx, i.records, i.seed ?? 12345) }),
+};

@@ -1,0 +1,19 @@
+import { rowsToArrowIPC } from '../../services/arrow';
+import type { RecordPageRow } from '../../db/repos/types';
+import type { HandlerGroup } from '../types';
+
+/** Column order and types of the `records.page` Arrow stream. */
+export const RECORD_PAGE_COLUMNS = [
+  ['id', 'int32'], ['externalId', 'utf8'], ['sourceCode', 'utf8'], ['receivedAt', 'float64'], ['closedAt', 'float64'],
+  ['cat1', 'utf8'], ['cat2', 'utf8'], ['cat3', 'utf8'], ['district', 'utf8'], ['street', 'utf8'], ['community', 'utf8'],
+  ['department', 'utf8'], ['status', 'utf8'], ['satisfaction', 'float64'], ['title', 'utf8'], ['lon', 'float64'], ['lat', 'float64'],
+] as const satisfies readonly (readonly [keyof RecordPageRow, 'utf8' | 'float64' | 'int32'])[];
+
+export const recordHandlers: HandlerGroup<'records.facets' | 'records.count' | 'records.page'> = {
+  'records.facets': (i, ctx) => ctx.projects.require().records.facets(i.filter),
+  'records.count': (i, ctx) => ({ count: ctx.projects.require().records.count(i.filter) }),
+  'records.page': (i, ctx) => {
+    const rows = ctx.projects.require().records.page(i.filter, i.offset, i.limit, i.sort);
+    return rowsToArrowIPC(rows, RECORD_PAGE_COLUMNS);
+  },
+};

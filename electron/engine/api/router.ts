@@ -1,0 +1,13 @@
+import type { Handlers } from './types';
+import { appHandlers } from './handlers/app';
+import { projectHandlers } from './handlers/project';
+import { jobHandlers } from './handlers/jobs';
+import { recordHandlers } from './handlers/records';
+
+/** Every contract method, each handled exactly once; the `Handlers` type makes a missing one a compile error. */
+export const handlers: Handlers = {
+  ...appHandlers,
+  ...projectHandlers,
+  ...jobHandlers,
+  ...recordHandlers,
+};

@@ -1,0 +1,7 @@
+import { migration001 } from './001_initial';
+
+/** Ordered forward migrations; index i upgrades schema version i to i+1. */
+export const MIGRATIONS: readonly string[] = [migration001];
+export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
+/** PRAGMA application_id of every Minsheng project: ASCII "MSNG". */
+export const APPLICATION_ID = 0x4d534e47;

@@ -1,0 +1,43 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { ApiError } from '../../../shared/api/errors';
+import { openConnection } from '../db/connection';
+import { JOB_BODIES } from './bodies';
+import type { JobWorkerData, JobWorkerMessage } from './protocol';
+import type { JobContext } from './types';
+
+/** Worker-thread entry: runs one job body inside one transaction on its own connection. */
+function run(data: JobWorkerData): void {
+  const post = (m: JobWorkerMessage) => parentPort!.postMessage(m);
+  const flag = new Int32Array(data.cancel);
+  const body = JOB_BODIES[data.kind];
+  if (!body) {
+    post({ type: 'error', error: new ApiError('INTERNAL', { detail: `unknown job kind ${data.kind}` }).toPayload() });
+    return;
+  }
+  const db = openConnection(data.dbPath);
+  let lastPost = 0;
+  const ctx: JobContext = {
+    db,
+    progress(done, total, message) {
+      const t = Date.now();
+      if (t - lastPost < data.progressIntervalMs && (total === null || done < total)) return;
+      lastPost = t;
+      post({ type: 'progress', done, total, message: message ?? null });
+    },
+    checkCancelled() {
+      if (Atomics.load(flag, 0) !== 0) throw new ApiError('CANCELLED');
+    },
+    now: () => Date.now(),
+  };
+  try {
+    const result = db.transaction(() => body(ctx, data.params as never)).immediate();
+    post({ type: 'done', result });
+  } catch (e) {
+    const err = e instanceof ApiError ? e : new ApiError('INTERNAL', { detail: e instanceof Error ? e.message : String(e) });
+    post({ type: 'error', error: err.toPayload('en') });
+  } finally {
+    db.close();
+  }
+}
+
+run(workerData as JobWorkerData);

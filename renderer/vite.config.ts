@@ -1,0 +1,27 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vite';
+import react from '@vitejs/plugin-react';
+
+/**
+ * Renderer build. Everything is bundled: the app must run offline (file:// in Electron, the
+ * engine's HTTP server in browser mode), so nothing may be loaded from the network.
+ */
+export default defineConfig({
+  root: fileURLToPath(new URL('.', import.meta.url)),
+  base: './',
+  plugins: [react()],
+  build: {
+    outDir: 'dist',
+    emptyOutDir: true,
+    target: 'es2022',
+    // One offline bundle: antd + apache-arrow are large and that is fine for a desktop app.
+    chunkSizeWarningLimit: 5000,
+  },
+  server: {
+    port: 5173,
+    strictPort: true,
+    // `npx vite --config renderer/vite.config.ts` with the engine on 5175: open
+    // http://localhost:5173/#token=<token printed by the engine>
+    proxy: { '/api': { target: 'http://127.0.0.1:5175', changeOrigin: false } },
+  },
+});

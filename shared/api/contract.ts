@@ -1,0 +1,91 @@
+import { z } from 'zod';
+import { FilterSchema } from '../model/filter';
+import { JobInfoSchema, ProjectInfoSchema, RecentProjectSchema } from '../model/project';
+
+export type MethodKind = 'json' | 'arrow';
+
+export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
+  readonly input: I;
+  readonly output: O;
+  readonly kind: MethodKind;
+  /** true when the method writes to the project (used by the audit trail and read-only guards). */
+  readonly writes: boolean;
+}
+
+const json = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, writes = false): MethodDef<I, O> =>
+  ({ input, output, kind: 'json', writes });
+/** Row-shaped results travel as Arrow IPC stream bytes. */
+export const ArrowBytesSchema = z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: "expected Arrow IPC bytes (Uint8Array)" });
+const arrow = <I extends z.ZodType>(input: I): MethodDef<I, typeof ArrowBytesSchema> =>
+  ({ input, output: ArrowBytesSchema, kind: 'arrow', writes: false });
+
+const Empty = z.object({}).strict();
+const Path = z.string().min(1).max(4096);
+const JobStarted = z.object({ jobId: z.string() });
+
+export const LocaleSchema = z.enum(['zh-CN', 'en']);
+
+export const FacetsSchema = z.object({
+  sources: z.array(z.object({ code: z.string(), name: z.string(), count: z.number().int() })),
+  categories: z.array(z.object({ id: z.number().int(), parentId: z.number().int().nullable(), level: z.number().int(), name: z.string(), count: z.number().int() })),
+  districts: z.array(z.object({ name: z.string(), count: z.number().int() })),
+  departments: z.array(z.object({ name: z.string(), count: z.number().int() })),
+  statuses: z.array(z.object({ name: z.string(), count: z.number().int() })),
+  timeRange: z.object({ min: z.number().nullable(), max: z.number().nullable() }),
+  total: z.number().int(),
+});
+export type Facets = z.infer<typeof FacetsSchema>;
+
+export const RecordSortSchema = z.object({
+  field: z.enum(['receivedAt', 'closedAt', 'district', 'department', 'status', 'satisfaction']),
+  dir: z.enum(['asc', 'desc']),
+});
+
+/**
+ * The one contract: every method the renderer, the CLI and the tests can call.
+ * Names are `area.verb`.
+ */
+export const contract = {
+  'app.ping': json(Empty, z.object({ ok: z.literal(true), serverTime: z.number() })),
+  'app.info': json(Empty, z.object({
+    name: z.string(), version: z.string(), host: z.enum(['electron', 'browser', 'cli', 'test']),
+    schemaVersion: z.number().int(), node: z.string(), sqlite: z.string(), dataDir: z.string(),
+  })),
+  'settings.get': json(Empty, z.object({ locale: LocaleSchema })),
+  'settings.set': json(z.object({ locale: LocaleSchema }).strict(), z.object({ locale: LocaleSchema }), false),
+
+  'project.current': json(Empty, ProjectInfoSchema.nullable()),
+  'project.create': json(z.object({ path: Path }).strict(), ProjectInfoSchema, true),
+  'project.open': json(z.object({ path: Path }).strict(), ProjectInfoSchema, true),
+  'project.openDemo': json(z.object({ records: z.number().int().min(100).max(5_000_000).optional() }).strict(),
+    z.object({ project: ProjectInfoSchema.nullable(), jobId: z.string().nullable() }), true),
+  'project.close': json(Empty, z.object({ closed: z.boolean() })),
+  'project.info': json(Empty, ProjectInfoSchema),
+  'project.recent': json(Empty, z.array(RecentProjectSchema)),
+  'project.forgetRecent': json(z.object({ path: Path }).strict(), z.array(RecentProjectSchema)),
+
+  'jobs.list': json(Empty, z.array(JobInfoSchema)),
+  'jobs.get': json(z.object({ jobId: z.string() }).strict(), JobInfoSchema),
+  'jobs.cancel': json(z.object({ jobId: z.string() }).strict(), JobInfoSchema),
+
+  'demo.generate': json(z.object({ records: z.number().int().min(100).max(5_000_000), seed: z.number().int().optional() }).strict(), JobStarted, true),
+
+  'records.facets': json(z.object({ filter: FilterSchema }).strict(), FacetsSchema),
+  'records.count': json(z.object({ filter: FilterSchema }).strict(), z.object({ count: z.number().int() })),
+  'records.page': arrow(z.object({
+    filter: FilterSchema,
+    offset: z.number().int().min(0),
+    limit: z.number().int().min(1).max(5000),
+    sort: RecordSortSchema.optional(),
+  }).strict()),
+} as const satisfies Record<string, MethodDef>;
+
+export type Contract = typeof contract;
+export type MethodName = keyof Contract;
+export type InputOf<M extends MethodName> = z.input<Contract[M]['input']>;
+export type OutputOf<M extends MethodName> = z.output<Contract[M]['output']>;
+export const METHOD_NAMES = Object.keys(contract) as MethodName[];
+
+export function isMethodName(name: string): name is MethodName {
+  return Object.prototype.hasOwnProperty.call(contract, name);
+}
