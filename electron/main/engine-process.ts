@@ -1,6 +1,8 @@
 /** Runs the engine (dist/engine/main.cjs) in a utilityProcess and keeps the relay attached to it, restarting after crashes. */
 import { utilityProcess } from 'electron';
 import type { UtilityProcess } from 'electron';
+import { existsSync } from 'node:fs';
+import { preferUnpackedPath } from './policy';
 import type { Relay } from './relay';
 import type { Log } from './log';
 
@@ -13,7 +15,8 @@ const MAX_RESTARTS = 3;
 const RESTART_WINDOW_MS = 60_000;
 
 export function startEngine(relay: Relay, opts: { enginePath: string; dataDir: string; log: Log }): EngineHandle {
-  const { enginePath, dataDir, log } = opts;
+  const { dataDir, log } = opts;
+  const enginePath = preferUnpackedPath(opts.enginePath, existsSync); // packaged: the engine is asar-unpacked
   let child: UtilityProcess | null = null;
   let stopping = false;
   const crashes: number[] = [];

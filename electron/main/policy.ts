@@ -164,6 +164,18 @@ export function isPermissionAllowed(permission: string, requestingUrl: string | 
   return ALLOWED_PERMISSIONS.includes(permission) && isTrustedSender(requestingUrl);
 }
 
+/**
+ * In a packaged app files listed in `asarUnpack` live in `app.asar.unpacked/`. Returns that real path when
+ * `p` points inside `app.asar` and the unpacked file exists, else `p` unchanged.
+ */
+export function preferUnpackedPath(p: string, exists: (candidate: string) => boolean, sep: string = path.sep): string {
+  const marker = `${sep}app.asar${sep}`;
+  const i = p.indexOf(marker);
+  if (i < 0) return p;
+  const unpacked = `${p.slice(0, i)}${sep}app.asar.unpacked${sep}${p.slice(i + marker.length)}`;
+  return exists(unpacked) ? unpacked : p;
+}
+
 const MIME_TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
   '.htm': 'text/html; charset=utf-8',

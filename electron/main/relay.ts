@@ -159,9 +159,9 @@ export function createRelay<E>(opts: RelayOptions<E>): Relay {
 
   function handleCall(event: E, request: unknown): Promise<Envelope> | Envelope {
     const locale = localeOf();
-    let trusted = false;
+    let trusted: boolean;
     try {
-      trusted = opts.isTrustedSender(event);
+      trusted = opts.isTrustedSender(event) === true;
     } catch {
       trusted = false;
     }

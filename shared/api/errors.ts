@@ -6,7 +6,7 @@ export const ERROR_MESSAGES = {
   BAD_INPUT: { 'zh-CN': '请求参数不正确：{detail}', en: 'Invalid request input: {detail}' },
   BAD_OUTPUT: { 'zh-CN': '引擎返回的数据不符合约定：{detail}', en: 'The engine returned data that breaks the contract: {detail}' },
   UNKNOWN_METHOD: { 'zh-CN': '未知的接口方法：{method}', en: 'Unknown API method: {method}' },
-  UNAUTHORIZED: { 'zh-CN': '访问令牌缺失或错误，请使用启动时打印的地址打开民声', en: 'Missing or wrong access token: open Minsheng with the address printed at start' },
+  UNAUTHORIZED: { 'zh-CN': '请求未获授权（浏览器模式下请使用启动时打印的带令牌地址打开民声）', en: 'Request not authorised (in browser mode, open Minsheng with the address and token printed at start)' },
   FORBIDDEN_ORIGIN: { 'zh-CN': '拒绝来自其他来源的请求：{origin}', en: 'Request from a foreign origin refused: {origin}' },
   NO_PROJECT: { 'zh-CN': '尚未打开项目，请先新建或打开一个项目', en: 'No project is open: create or open one first' },
   FILE_NOT_FOUND: { 'zh-CN': '找不到文件：{path}', en: 'File not found: {path}' },

@@ -10,6 +10,7 @@ export const eventSchemas = {
   }),
   'job.done': z.object({ job: JobInfoSchema, result: z.unknown().optional(), error: z.object({ code: z.string(), message: z.string() }).optional() }),
   'project.changed': z.object({ project: ProjectInfoSchema.nullable() }),
+  'menu.command': z.object({ command: z.string() }),
   'alert.raised': z.object({ alertId: z.string(), title: z.string(), severity: z.enum(['low', 'medium', 'high']) }),
 } as const;
 

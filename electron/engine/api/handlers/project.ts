@@ -26,7 +26,8 @@ function openDemo(ctx: EngineContext, records: number | undefined) {
   if (ctx.projects.open?.handle.path === file) ctx.projects.close(false);
   for (const f of [file, `${file}-wal`, `${file}-shm`]) fs.rmSync(f, { force: true });
   ctx.projects.create(file, 'system');
-  const jobId = startDemoJob(ctx, records ?? DEFAULT_DEMO_RECORDS, DEMO_SEED);
+  const fallback = Number(process.env.MINSHENG_DEMO_RECORDS) || DEFAULT_DEMO_RECORDS;
+  const jobId = startDemoJob(ctx, records ?? fallback, DEMO_SEED);
   return { project: ctx.projects.info(), jobId };
 }
 
