@@ -17,11 +17,4 @@ export default defineConfig({
     // One offline bundle: antd + apache-arrow are large and that is fine for a desktop app.
     chunkSizeWarningLimit: 5000,
   },
-  server: {
-    port: 5173,
-    strictPort: true,
-    // `npx vite --config renderer/vite.config.ts` with the engine on 5175: open
-    // http://localhost:5173/#token=<token printed by the engine>
-    proxy: { '/api': { target: 'http://127.0.0.1:5175', changeOrigin: false } },
-  },
 });

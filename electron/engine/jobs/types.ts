@@ -12,5 +12,9 @@ export interface JobContext {
   now(): number;
 }
 
-/** A job body: synchronous SQLite work, returns a JSON-serialisable result. */
-export type JobBody<P = unknown, R = unknown> = (ctx: JobContext, params: P) => R;
+/**
+ * A job body: SQLite work on ctx.db, returns a JSON-serialisable result. It may be async (streaming
+ * readers); the runner holds one transaction (BEGIN IMMEDIATE … COMMIT) across it and rolls back on
+ * any error or cancel.
+ */
+export type JobBody<P = unknown, R = unknown> = (ctx: JobContext, params: P) => R | Promise<R>;

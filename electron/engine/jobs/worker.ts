@@ -6,7 +6,7 @@ import type { JobWorkerData, JobWorkerMessage } from './protocol';
 import type { JobContext } from './types';
 
 /** Worker-thread entry: runs one job body inside one transaction on its own connection. */
-function run(data: JobWorkerData): void {
+async function run(data: JobWorkerData): Promise<void> {
   const post = (m: JobWorkerMessage) => parentPort!.postMessage(m);
   const flag = new Int32Array(data.cancel);
   const body = JOB_BODIES[data.kind];
@@ -30,9 +30,15 @@ function run(data: JobWorkerData): void {
     now: () => Date.now(),
   };
   try {
-    const result = db.transaction(() => body(ctx, data.params as never)).immediate();
+    // One transaction for the whole job, held across the body's awaits (streaming readers are async);
+    // this connection is used by nothing else, so nothing interleaves.
+    db.exec('BEGIN IMMEDIATE');
+    const result = await body(ctx, data.params as never);
+    ctx.checkCancelled();
+    db.exec('COMMIT');
     post({ type: 'done', result });
   } catch (e) {
+    if (db.inTransaction) db.exec('ROLLBACK');
     const err = e instanceof ApiError ? e : new ApiError('INTERNAL', { detail: e instanceof Error ? e.message : String(e) });
     post({ type: 'error', error: err.toPayload('en') });
   } finally {
@@ -40,4 +46,4 @@ function run(data: JobWorkerData): void {
   }
 }
 
-run(workerData as JobWorkerData);
+void run(workerData as JobWorkerData);

@@ -29,7 +29,8 @@ export const useFacets = create<FacetsState>()((set, get) => ({
     }
     const key = projectKey(project);
     if (get().key === key && (get().facets || get().loading)) return;
-    set({ key, loading: true, error: null });
+    const sameProject = get().key?.split('|')[0] === project.path;
+    set({ key, loading: true, error: null, ...(sameProject ? {} : { facets: null }) });
     try {
       const facets = await api.call('records.facets', { filter: {} });
       if (get().key === key) set({ facets, loading: false });

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { ProjectInfo } from '../../../shared/model/project';
+import { useFilters } from './filters';
 
 /** booting → start (no project) | generating (demo being built) | ready (project open). */
 export type Phase = 'booting' | 'start' | 'generating' | 'ready';
@@ -59,3 +60,8 @@ export const useSession = create<SessionState>()((set, get) => ({
   setNotice: (notice) => set({ notice }),
   setBootError: (e) => set({ bootError: e, phase: 'start' }),
 }));
+
+// Category ids, districts etc. belong to one project: another project starts with an empty filter.
+useSession.subscribe((s, prev) => {
+  if ((s.project?.path ?? null) !== (prev.project?.path ?? null)) useFilters.getState().reset();
+});

@@ -76,8 +76,13 @@ export function resolveDepartment(key: string, districtName: string, streetName:
   return key.replace('{d}', districtName.replace(/区$/, ''));
 }
 
+/** The hotline's own service centre, which answers simple consultations on the spot. */
+export const HOTLINE_DEPARTMENT = '市12345政务服务热线中心';
+
 export interface DepartmentTable {
   departments: Department[];
+  /** Index of HOTLINE_DEPARTMENT in `departments`. */
+  hotline: number;
   /** departmentIndex[leafIndex * communities + communityIndex] */
   index: Int32Array;
 }
@@ -102,5 +107,7 @@ export function buildDepartments(city: DemoCity, taxonomy: Taxonomy): Department
       index[leaf.index * nComm + ci] = di;
     });
   }
-  return { departments, index };
+  const hotline = departments.length;
+  departments.push({ name: HOTLINE_DEPARTMENT, kind: 'municipal', profile: { ...DEFAULT_PROFILE, respH: 0.05, closeH: 0.2 } });
+  return { departments, index, hotline };
 }

@@ -22,10 +22,11 @@ export function mix32(x: number): number {
   return (x ^ (x >>> 15)) >>> 0;
 }
 
+const HEX_BYTE = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 /** Lowercase hex of a 32-bit unsigned value, zero padded to 8 characters. */
 export function hex8(x: number): string {
-  const s = (x >>> 0).toString(16);
-  return s.length >= 8 ? s : '00000000'.slice(s.length) + s;
+  return HEX_BYTE[(x >>> 24) & 255] + HEX_BYTE[(x >>> 16) & 255] + HEX_BYTE[(x >>> 8) & 255] + HEX_BYTE[x & 255];
 }
 
 export class Rng {
@@ -90,9 +91,9 @@ export class Rng {
       this.spare = null;
       return mean + sd * v;
     }
-    let u = 0;
-    let v = 0;
-    let s = 0;
+    let u: number;
+    let v: number;
+    let s: number;
     do {
       u = this.next() * 2 - 1;
       v = this.next() * 2 - 1;

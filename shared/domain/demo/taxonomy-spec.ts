@@ -12,9 +12,13 @@ export type LeafKind = 'p' | 'c' | 's' | 'r' | 'h' | 'g';
 /** Where a category tends to occur: dense old town, outer/rural districts, or anywhere. */
 export type AreaAffinity = 'urban' | 'rural' | 'any';
 
+/** How a request text is anchored: the caller's home (estate or road), a road/shop, or no place (personal matters). */
+export type Anchor = 'home' | 'road' | 'self';
+
 export interface LeafSpec {
   name: string;
   kind: LeafKind;
+  anchor: Anchor;
   /** Issue clauses; for kind 'c' the object of 咨询, otherwise a clause that follows a place. */
   phrases: string[];
   weight: number;
@@ -44,11 +48,12 @@ export interface L1Spec {
 }
 
 /**
- * A leaf: `lf('电梯故障', 'p', '电梯经常故障停运|…', 2, 'summer')`.
- * `phrases` is '|'-separated.
+ * A leaf: `lf('电梯故障', 'p', '电梯经常故障停运|…', 2, 'summer')`. `phrases` is '|'-separated;
+ * `kind` is a LeafKind optionally followed by '>' (anchored on a road or shop) or '-' (no place).
  */
-export function lf(name: string, kind: LeafKind, phrases: string, weight = 1, season?: Season, burst?: string): LeafSpec {
-  return { name, kind, phrases: phrases.split('|'), weight, season, burst };
+export function lf(name: string, kind: string, phrases: string, weight = 1, season?: Season, burst?: string): LeafSpec {
+  const anchor: Anchor = kind[1] === '>' ? 'road' : kind[1] === '-' ? 'self' : 'home';
+  return { name, kind: kind[0] as LeafKind, anchor, phrases: phrases.split('|'), weight, season, burst };
 }
 
 export function l2(

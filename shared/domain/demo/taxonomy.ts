@@ -6,9 +6,9 @@
 import { TAXONOMY_PART_1 } from './taxonomy-data-1';
 import { TAXONOMY_PART_2 } from './taxonomy-data-2';
 import { TAXONOMY_PART_3 } from './taxonomy-data-3';
-import type { AreaAffinity, L1Spec, LeafKind, LineCode, Season } from './taxonomy-spec';
+import type { Anchor, AreaAffinity, L1Spec, LeafKind, LineCode, Season } from './taxonomy-spec';
 
-export type { AreaAffinity, LeafKind, LineCode, Season } from './taxonomy-spec';
+export type { Anchor, AreaAffinity, LeafKind, LineCode, Season } from './taxonomy-spec';
 
 export interface Category {
   code: string;
@@ -24,6 +24,7 @@ export interface Leaf extends Category {
   cat1: Category;
   cat2: Category;
   kind: LeafKind;
+  anchor: Anchor;
   phrases: string[];
   /** Share of all requests in an average month (sums to 1 over all leaves). */
   frequency: number;
@@ -84,7 +85,7 @@ export function buildTaxonomy(): Taxonomy {
       s2.leaves.forEach((s3, i3) => {
         const leaf: Leaf = {
           code: cat2.code + pad2(i3 + 1), name: s3.name, level: 3, parentCode: cat2.code, index: leaves.length, cat1, cat2,
-          kind: s3.kind, phrases: s3.phrases,
+          kind: s3.kind, anchor: s3.anchor, phrases: s3.phrases,
           frequency: (s1.weight / w1Total) * (s2.weight / w2Total) * (s3.weight / w3Total),
           season: s3.season ?? s2.season, area: s2.area, deptKey: s2.dept, lines, replies: s1.replies, burst: s3.burst ?? null,
         };

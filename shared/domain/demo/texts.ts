@@ -46,24 +46,37 @@ const ENDING: Record<RequestType, string[]> = {
   help: ['，请求相关部门给予帮助。', '，希望尽快派人处理。'],
   praise: ['，特致电表示感谢。', '，希望给予表扬。'],
 };
-const CONSULT_CONTEXT = ['来电人表示在网上查询后仍不清楚，', '来电人称多次拨打窗口电话无人接听，', '来电人表示家中老人不会使用手机查询，', ''];
-const FILLER = '，来电人表示周边邻居也有同样的问题';
-const CONSULT_REPLIES = ['已向来电人详细解释相关政策及办理流程，来电人表示清楚', '已告知来电人可通过线上平台或窗口办理', '已电话联系来电人，解答了相关问题'];
+const CONSULT_CONTEXT = ['，来电人表示在网上查询后仍不清楚', '，来电人称多次拨打窗口电话无人接听', '，来电人表示家中老人不会使用手机查询', ''];
+/** Marks a burst: neighbours (or colleagues) report the same problem. */
+const CROWD = '，来电人表示周边邻居也有同样的问题';
+const CROWD_SELF = '，身边还有不少人遇到同样的问题';
 export const RETURN_REPLY = '经核实，该诉求不属于本单位职责范围，申请退回重新派单。';
 
-/** A place phrase inside the community: an estate, a road number or a crossing. */
-export function placePhrase(p: Place, r: Rng, estate: string): string {
-  const x = r.next();
-  if (x < 0.45) return estate;
-  if (x < 0.7) return `${p.roads[0]}${1 + Math.floor(r.next() * 300)}号附近`;
-  if (x < 0.85 && p.roads.length > 1) return `${p.roads[0]}与${p.roads[1 + Math.floor(r.next() * (p.roads.length - 1))]}交叉口`;
-  return `${p.community}${estate}`;
+/** Where inside the community a request is anchored: a road number or a residential estate. */
+export interface Spot {
+  road: string | null;
+  number: number;
+  estate: string;
+  /** Short name for titles: the road or the estate. */
+  short: string;
+  /** Phrase used in the content (e.g. 梧桐路12号附近, 梧桐路与丹凤街交叉口, 兴亭佳园). */
+  phrase: string;
+  address: string;
 }
 
-/** Full Chinese address: district + street + road + number, or district + street + community + estate + building. */
-export function composeAddress(p: Place, r: Rng, estate: string): string {
-  if (r.next() < 0.5) return `${p.district}${p.street}${p.roads[Math.floor(r.next() * p.roads.length)]}${1 + Math.floor(r.next() * 400)}号`;
-  return `${p.district}${p.street}${p.community}${estate}${1 + Math.floor(r.next() * 30)}栋${1 + Math.floor(r.next() * 4)}单元`;
+export function pickSpot(p: Place, r: Rng, estate: string, anchor: Leaf['anchor']): Spot {
+  const x = anchor === 'road' ? r.next() * 0.45 : r.next();
+  const prefix = r.next() < 0.35 ? p.district + p.street : '';
+  if (x < 0.45) {
+    const road = p.roads[Math.floor(r.next() * p.roads.length)];
+    const number = 1 + Math.floor(r.next() * 400);
+    const crossing = r.next() < 0.35 && p.roads.length > 1 && road !== p.roads[0];
+    const phrase = crossing ? `${road}与${p.roads[0]}交叉口` : `${road}${number}号附近`;
+    return { road, number, estate, short: road, phrase: prefix + phrase, address: `${p.district}${p.street}${road}${number}号` };
+  }
+  const number = 1 + Math.floor(r.next() * 30);
+  const phrase = x < 0.8 ? estate : `${p.community}${estate}`;
+  return { road: null, number, estate, short: estate, phrase: prefix + phrase, address: `${p.district}${p.street}${p.community}${estate}${number}栋${1 + Math.floor(r.next() * 4)}单元` };
 }
 
 export function requestTypeOf(leaf: Leaf, r: Rng): RequestType {
@@ -75,7 +88,7 @@ export function requestTypeOf(leaf: Leaf, r: Rng): RequestType {
     case 'h': return r.next() < 0.8 ? 'help' : 'complaint';
     default: {
       const x = r.next();
-      return x < 0.86 ? 'complaint' : x < 0.93 ? 'suggestion' : x < 0.97 ? 'help' : 'consultation';
+      return x < 0.88 ? 'complaint' : x < 0.95 ? 'suggestion' : 'help';
     }
   }
 }
@@ -85,27 +98,38 @@ export function requestTypeOf(leaf: Leaf, r: Rng): RequestType {
  * `crowd` marks a burst (many neighbours reporting the same problem).
  */
 export function composeContent(leaf: Leaf, type: RequestType, channel: Channel, place: string, p: Place, r: Rng, crowd: boolean): string {
-  const typed = OPENING_BY_TYPE[type];
-  const opening = typed && (type !== 'complaint') && r.next() < 0.8 ? r.pick(typed) : r.pick(OPENING[channel]);
-  const phrase = r.pick(leaf.phrases);
+  const typedOpenings = OPENING_BY_TYPE[type];
+  const typed = typedOpenings !== undefined && r.next() < 0.7;
+  const opening = typed ? r.pick(typedOpenings) : r.pick(OPENING[channel]);
+  let phrase = r.pick(leaf.phrases);
   const ending = r.pick(ENDING[type]);
-  let text: string;
+  const who = r.next() < 0.45 ? `来电人系${p.district}${p.community}居民，` : '';
+  let body: string;
+  let filler: string;
   if (leaf.kind === 'c' || type === 'consultation') {
-    const who = r.next() < 0.5 ? `来电人系${p.district}${p.community}居民，` : '';
-    text = `${opening}${who}${r.pick(CONSULT_CONTEXT)}${phrase}${ending}`;
+    const context = r.pick(CONSULT_CONTEXT);
+    body = typed ? `${opening}${who}${phrase}${context}` : `${opening}${who}咨询${phrase}${context}`;
+    filler = context === CONSULT_CONTEXT[0] ? '，希望尽快得到答复' : CONSULT_CONTEXT[0];
+  } else if (leaf.anchor === 'self') {
+    const duration = r.next() < 0.6 ? r.pick(DURATION) : '';
+    body = `${opening}${who}${phrase}${duration}${crowd ? CROWD_SELF : ''}`;
+    filler = crowd ? '，来电人情绪较为激动' : CROWD_SELF;
   } else {
+    if (place.endsWith('附近') && phrase.startsWith('附近')) phrase = phrase.slice(2);
     const duration = type === 'praise' ? '' : r.next() < 0.7 ? r.pick(DURATION) : '';
-    const impact = crowd ? FILLER : type === 'complaint' || type === 'report' ? (r.next() < 0.6 ? r.pick(IMPACT) : '') : '';
-    text = `${opening}${place}${phrase}${duration}${impact}${ending}`;
-    if (text.length > CONTENT_MAX) text = `${opening}${place}${phrase}${ending}`;
+    const impact = crowd ? CROWD : type === 'complaint' || type === 'report' ? (r.next() < 0.6 ? r.pick(IMPACT) : '') : '';
+    body = `${opening}${place}${phrase}${duration}${impact}`;
+    if (body.length + ending.length > CONTENT_MAX) body = `${opening}${place}${phrase}`;
+    filler = crowd ? '，来电人情绪较为激动' : CROWD;
   }
-  if (text.length < CONTENT_MIN) text = text.slice(0, -1) + FILLER + ending.slice(-1);
-  if (text.length < CONTENT_MIN) text = text.slice(0, -1) + `，请尽快联系来电人${ending.slice(-1)}`;
-  if (text.length > CONTENT_MAX) text = text.slice(0, CONTENT_MAX - 1) + '。';
-  return text;
+  if (body.length + ending.length < CONTENT_MIN) body += filler;
+  if (body.length + ending.length < CONTENT_MIN) body += '，请尽快联系来电人';
+  const text = body + ending;
+  return text.length > CONTENT_MAX ? text.slice(0, CONTENT_MAX - 1) + '。' : text;
 }
 
-export function composeTitle(leaf: Leaf, type: RequestType, spot: string, r: Rng): string {
+export function composeTitle(leaf: Leaf, type: RequestType, spotName: string, r: Rng): string {
+  const spot = leaf.anchor === 'self' ? '' : spotName;
   switch (type) {
     case 'consultation': return r.next() < 0.5 ? `咨询${leaf.name}相关问题` : `关于${leaf.name}的咨询`;
     case 'suggestion': return `关于${spot}${leaf.name}的建议`;
@@ -116,7 +140,20 @@ export function composeTitle(leaf: Leaf, type: RequestType, spot: string, r: Rng
   }
 }
 
+const GENERIC_REPLIES = [
+  '经现场核查，来电人反映的{leaf}问题属实，已责成相关责任单位限期整改',
+  '已安排工作人员到现场处理，{leaf}问题已解决，并已电话回复来电人',
+  '经调查，来电人反映情况部分属实，已依法依规处理，并向来电人做好解释',
+];
+const TYPE_REPLIES: Partial<Record<RequestType, string[]>> = {
+  consultation: ['已向来电人详细解释相关政策及办理流程，来电人表示清楚', '已告知来电人可通过线上平台或窗口办理', '已电话联系来电人，解答了相关问题'],
+  suggestion: ['来电人的建议已收悉，已转交相关部门研究，将纳入下一步工作统筹考虑', '感谢来电人的建议，相关部门将结合实际研究采纳'],
+  help: ['已第一时间安排人员联系来电人并提供帮助，问题已妥善处理', '已协调社区工作人员上门了解情况并给予帮助'],
+  praise: ['已将来电人的表扬转达相关单位和个人'],
+};
+
 export function composeReply(leaf: Leaf, type: RequestType, department: string, r: Rng): string {
-  const body = type === 'consultation' ? r.pick(CONSULT_REPLIES) : r.pick(leaf.replies);
+  const typed = TYPE_REPLIES[type];
+  const body = typed ? r.pick(typed) : r.next() < 0.5 ? r.pick(leaf.replies) : r.pick(GENERIC_REPLIES).replace('{leaf}', leaf.name);
   return `${department}答复：${body}。`;
 }

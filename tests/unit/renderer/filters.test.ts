@@ -55,3 +55,17 @@ describe('filters store', () => {
     expect(useFilters.getState().filter).toEqual({});
   });
 });
+
+describe('filters and the open project', () => {
+  it('are reset when another project is opened, kept when the same project updates', async () => {
+    const { useSession } = await import('../../../renderer/src/state/session');
+    const p = { path: '/a.minsheng', name: 'a', schemaVersion: 1, fileSizeBytes: 0, synthetic: false, createdAt: '', counts: [] };
+    useSession.setState({ phase: 'start', project: null, job: null, notice: null, bootError: null });
+    useSession.getState().setProject(p);
+    useFilters.getState().setList('categories', [2]);
+    useSession.getState().setProject({ ...p, fileSizeBytes: 10 });
+    expect(useFilters.getState().filter).toEqual({ categories: [2] });
+    useSession.getState().setProject({ ...p, path: '/b.minsheng' });
+    expect(useFilters.getState().filter).toEqual({});
+  });
+});

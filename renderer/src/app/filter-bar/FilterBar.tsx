@@ -6,17 +6,7 @@ import { dayRangeToFilter, filterToDayRange, isEmptyFilter, useFilters, type Lis
 import { errorText } from '../errors';
 import { currentLocale } from '../i18n';
 import { QueryInput } from './QueryInput';
-import { useFilterOptions, type Option } from './useFilterOptions';
-
-function renderOption(o: { label?: unknown; data?: unknown }) {
-  const count = (o.data as Option | undefined)?.count;
-  return (
-    <Flex justify="space-between" gap={8}>
-      <span>{String(o.label ?? '')}</span>
-      {count !== undefined && <span style={{ color: '#999' }}>{count.toLocaleString()}</span>}
-    </Flex>
-  );
-}
+import { useFilterOptions, WithCount, type Option } from './useFilterOptions';
 
 /** The global filter (time, hotline, category, district, department, status, text) shared by all views. */
 export function FilterBar() {
@@ -27,7 +17,9 @@ export function FilterBar() {
   const error = useFacets((s) => s.error);
   const options = useFilterOptions();
   const [fromDay, toDay] = filterToDayRange(filter);
-  const range: [Dayjs, Dayjs] | null = fromDay && toDay ? [dayjs(fromDay), dayjs(toDay)] : null;
+  const range: [Dayjs | null, Dayjs | null] | null = fromDay || toDay
+    ? [fromDay ? dayjs(fromDay) : null, toDay ? dayjs(toDay) : null]
+    : null;
 
   const multi = (key: Exclude<ListKey, 'categories'>, opts: Option[], placeholder: string) => (
     <Select<string[], Option>
@@ -42,7 +34,7 @@ export function FilterBar() {
       value={filter[key] ?? []}
       onChange={(v) => setList(key, v)}
       showSearch={{ optionFilterProp: 'label' }}
-      optionRender={renderOption}
+      optionRender={(o) => <WithCount label={o.label} count={(o.data as Option).count} />}
       popupMatchSelectWidth={false}
     />
   );
@@ -50,16 +42,17 @@ export function FilterBar() {
   return (
     <div className="ms-filter-bar" data-testid="filter-bar">
       <Flex wrap gap={8} align="center">
-        <DatePicker.RangePicker
-          data-testid="filter-time"
-          allowEmpty={[true, true]}
-          value={range}
-          placeholder={[t('filter.rangeStart'), t('filter.rangeEnd')]}
-          onChange={(v) => {
-            const r = dayRangeToFilter(v?.[0]?.format('YYYY-MM-DD') ?? null, v?.[1]?.format('YYYY-MM-DD') ?? null);
-            setTimeRange(r.from, r.to);
-          }}
-        />
+        <span data-testid="filter-time">
+          <DatePicker.RangePicker
+            allowEmpty={[true, true]}
+            value={range}
+            placeholder={[t('filter.rangeStart'), t('filter.rangeEnd')]}
+            onChange={(v) => {
+              const r = dayRangeToFilter(v?.[0]?.format('YYYY-MM-DD') ?? null, v?.[1]?.format('YYYY-MM-DD') ?? null);
+              setTimeRange(r.from, r.to);
+            }}
+          />
+        </span>
         {multi('sources', options.sources, t('filter.sources'))}
         <TreeSelect<number[]>
           data-testid="filter-categories"
@@ -72,7 +65,8 @@ export function FilterBar() {
           placeholder={t('filter.categories')}
           value={filter.categories ?? []}
           onChange={(v) => setList('categories', v)}
-          showSearch={{ treeNodeFilterProp: 'title' }}
+          treeNodeLabelProp="label"
+          showSearch={{ treeNodeFilterProp: 'label' }}
           popupMatchSelectWidth={false}
           styles={{ popup: { root: { maxHeight: 420, overflow: 'auto', minWidth: 280 } } }}
         />

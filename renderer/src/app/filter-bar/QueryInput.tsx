@@ -27,7 +27,7 @@ export function QueryInput() {
       data-testid="filter-query"
       allowClear
       maxLength={200}
-      style={{ width: 280 }}
+      style={{ width: 210 }}
       placeholder={t('filter.query')}
       value={text}
       onChange={(e) => setText(e.target.value)}

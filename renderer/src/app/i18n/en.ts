@@ -134,6 +134,12 @@ export const en: Resources = {
     total: '{{total}} in total',
     loadFailed: 'Requests could not be loaded: {{error}}',
   },
+  status: {
+    open: 'Open',
+    in_progress: 'In progress',
+    returned: 'Returned',
+    closed: 'Closed',
+  },
   settings: {
     language: 'Language',
     project: 'Current project',

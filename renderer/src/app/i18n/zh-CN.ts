@@ -132,6 +132,12 @@ export const zhCN = {
     total: '共 {{total}} 条',
     loadFailed: '工单加载失败：{{error}}',
   },
+  status: {
+    open: '待处理',
+    in_progress: '办理中',
+    returned: '已退回',
+    closed: '已办结',
+  },
   settings: {
     language: '界面语言',
     project: '当前项目',

@@ -5,6 +5,8 @@ import type { TFunction } from 'i18next';
 import type { RecordRow } from './arrow';
 import { formatScore, formatShanghai } from './format';
 
+const STATUS_COLORS: Record<string, string> = { open: 'blue', in_progress: 'gold', returned: 'red', closed: 'default' };
+
 export type SortField = 'receivedAt' | 'closedAt' | 'district' | 'department' | 'status' | 'satisfaction';
 export interface Sort { field: SortField; dir: 'asc' | 'desc' }
 
@@ -24,7 +26,7 @@ export function recordColumns(t: TFunction, sourceName: (code: string | null) =>
     { ...text('district', 100), ...sortable('district') },
     text('street', 120),
     { ...text('department', 150), ...sortable('department') },
-    { title: t('records.status'), dataIndex: 'status', key: 'status', width: 100, render: (v: string | null) => (v ? <Tag>{v}</Tag> : null), ...sortable('status') },
+    { title: t('records.status'), dataIndex: 'status', key: 'status', width: 100, render: (v: string | null) => (v ? <Tag color={STATUS_COLORS[v]}>{t(`status.${v}`, { defaultValue: v })}</Tag> : null), ...sortable('status') },
     { title: t('records.satisfaction'), dataIndex: 'satisfaction', key: 'satisfaction', width: 100, align: 'right', render: (v: number | null) => formatScore(v), ...sortable('satisfaction') },
     text('title', 280),
   ];

@@ -4,6 +4,20 @@ import { useSession } from '../../state/session';
 
 const POLL_MS = 1500;
 let pollTimer: ReturnType<typeof setInterval> | null = null;
+/**
+ * While the demo is being opened or a failed demo is being closed, `project.changed` events
+ * describe a half-built project: the start flow decides what to show, not the events.
+ */
+let quietProjectEvents = 0;
+
+async function quietly<T>(fn: () => Promise<T>): Promise<T> {
+  quietProjectEvents++;
+  try {
+    return await fn();
+  } finally {
+    quietProjectEvents--;
+  }
+}
 
 function stopPolling(): void {
   if (pollTimer) clearInterval(pollTimer);
@@ -27,11 +41,12 @@ export async function finishJob(job: JobInfo, error?: { code: string; message: s
     }
     return;
   }
-  useSession.getState().endJob(null, job.status === 'cancelled'
-    ? { kind: 'jobCancelled' }
-    : { kind: 'jobFailed', error: error ?? { code: 'INTERNAL', message: job.message ?? job.status } });
+  const notice = job.status === 'cancelled'
+    ? { kind: 'jobCancelled' as const }
+    : { kind: 'jobFailed' as const, error: error ?? { code: 'INTERNAL', message: job.message ?? job.status } };
   // The half-built demo stays open in the engine; close it so the start page is honest.
-  await api.call('project.close', {}).catch(() => undefined);
+  await quietly(() => api.call('project.close', {}).catch(() => undefined));
+  useSession.getState().endJob(null, notice);
 }
 
 /** Follows a job: events give progress, polling `jobs.get` is the fallback if events are lost. */
@@ -57,7 +72,7 @@ export function trackJob(jobId: string): void {
 
 /** Opens the demo project, generating it first when needed. */
 export async function openDemo(): Promise<void> {
-  const { project, jobId } = await api.call('project.openDemo', {});
+  const { project, jobId } = await quietly(() => api.call('project.openDemo', {}));
   if (jobId) trackJob(jobId);
   else useSession.getState().setProject(project);
 }
@@ -76,7 +91,9 @@ export function subscribeEngineEvents(): () => void {
       });
     }),
     api.on('job.done', (d) => { void finishJob(d.job, d.error); }),
-    api.on('project.changed', (d) => { useSession.getState().setProject(d.project); }),
+    api.on('project.changed', (d) => {
+      if (quietProjectEvents === 0) useSession.getState().setProject(d.project);
+    }),
   ];
   return () => offs.forEach((off) => off());
 }

@@ -1,0 +1,12 @@
+/** Job body of 'demo.generate' / 'project.openDemo': writes a synthetic city extract. */
+import { DEFAULT_DEMO_SEED, writeDemo, type DemoResult } from '../../services/demo';
+import type { JobBody } from '../types';
+
+export interface DemoJobParams {
+  records: number;
+  /** Defaults to DEFAULT_DEMO_SEED so the standard demo is the same everywhere. */
+  seed?: number;
+}
+
+export const demoJob: JobBody<DemoJobParams, DemoResult> = (ctx, params) =>
+  writeDemo(ctx, { records: params.records, seed: params.seed ?? DEFAULT_DEMO_SEED });
