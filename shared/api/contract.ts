@@ -2,26 +2,10 @@ import { z } from 'zod';
 import { FilterSchema } from '../model/filter';
 import { JobInfoSchema, ProjectInfoSchema, RecentProjectSchema } from '../model/project';
 
-export type MethodKind = 'json' | 'arrow';
+import { Empty, JobStarted, Path, arrow, json, type MethodDef } from './define';
+import { importMethods } from './areas/import';
 
-export interface MethodDef<I extends z.ZodType = z.ZodType, O extends z.ZodType = z.ZodType> {
-  readonly input: I;
-  readonly output: O;
-  readonly kind: MethodKind;
-  /** true when the method writes to the project (used by the audit trail and read-only guards). */
-  readonly writes: boolean;
-}
-
-const json = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O, writes = false): MethodDef<I, O> =>
-  ({ input, output, kind: 'json', writes });
-/** Row-shaped results travel as Arrow IPC stream bytes. */
-export const ArrowBytesSchema = z.custom<Uint8Array>((v) => v instanceof Uint8Array, { message: "expected Arrow IPC bytes (Uint8Array)" });
-const arrow = <I extends z.ZodType>(input: I): MethodDef<I, typeof ArrowBytesSchema> =>
-  ({ input, output: ArrowBytesSchema, kind: 'arrow', writes: false });
-
-const Empty = z.object({}).strict();
-const Path = z.string().min(1).max(4096);
-const JobStarted = z.object({ jobId: z.string() });
+export { ArrowBytesSchema, type MethodDef, type MethodKind } from './define';
 
 export const LocaleSchema = z.enum(['zh-CN', 'en']);
 
@@ -78,6 +62,7 @@ export const contract = {
     limit: z.number().int().min(1).max(5000),
     sort: RecordSortSchema.optional(),
   }).strict()),
+  ...importMethods,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -3,6 +3,8 @@ import { appHandlers } from './handlers/app';
 import { projectHandlers } from './handlers/project';
 import { jobHandlers } from './handlers/jobs';
 import { recordHandlers } from './handlers/records';
+import { importHandlers } from './handlers/import';
+import { taxonomyHandlers } from './handlers/taxonomy';
 
 /** Every contract method, each handled exactly once; the `Handlers` type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -10,4 +12,6 @@ export const handlers: Handlers = {
   ...projectHandlers,
   ...jobHandlers,
   ...recordHandlers,
+  ...importHandlers,
+  ...taxonomyHandlers,
 };

@@ -6,6 +6,7 @@ import { createEngine, type Engine } from '../engine';
 import { normaliseProjectPath } from '../services/projects';
 import { startDemoJob } from '../api/handlers/jobs';
 import { parseArgs, type ParsedArgs } from './args';
+import { UsageError, batchesCmd, importCmd, rejectedCmd, taxonomyCmd } from './import-commands';
 
 const HELP = `民声 Minsheng 命令行 / command line
 
@@ -15,11 +16,19 @@ const HELP = `民声 Minsheng 命令行 / command line
   project info <file> [--json]       项目信息 / schema version, row counts per table, file size
   demo <file> [--records N] [--seed S] [--force]
                                      生成合成示例项目 / write a synthetic demo project (default 200000 records)
+  import <file> --project <p> --source <code> [--mapping m.json] [--encoding auto|utf8|gb18030|utf16le|utf16be]
+         [--crs wgs84|gcj02|bd09] [--timezone TZ] [--sheet NAME] [--on-duplicate skip|update]
+                                     导入热线数据 / import an extract (CSV/TSV/XLSX/JSON/JSONL); mapping from
+                                     the file, a saved template for the same header, or automatic suggestions
+  batches <p>                        导入批次 / import history
+  rejected <p> --batch <id> [--reason CODE] --csv
+                                     被拒绝的行 / rejected rows as CSV, to fix and re-import
+  taxonomy import <file> --project <p>
+                                     导入统一分类体系 / import a unified 3-level category tree
 
 Options: --json machine-readable output · --lang en|zh-CN · --help
 Exit codes: 0 ok · 1 user error (message on stderr) · 2 internal error`;
 
-class UsageError extends Error {}
 
 function print(args: ParsedArgs, human: string, json: unknown): void {
   process.stdout.write(args.flags.json ? `${JSON.stringify(json)}\n` : `${human}\n`);
@@ -83,6 +92,17 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   try {
     if (cmd === 'project') await projectCmd(args);
     else if (cmd === 'demo') await demoCmd(args);
+    else if (cmd === 'import') await withEngine(async (e) => {
+      const r = await importCmd(e, args);
+      print(args, `batch ${r.batchId}: read ${r.rowsRead} · imported ${r.imported} · updated ${r.updated} · duplicates ${r.duplicates} · rejected ${r.rejected} · blank ${r.blankRows} · ${r.seconds.toFixed(1)} s`,
+        { batchId: r.batchId, rowsRead: r.rowsRead, blankRows: r.blankRows, imported: r.imported, updated: r.updated, duplicates: r.duplicates, rejected: r.rejected, seconds: r.seconds });
+    });
+    else if (cmd === 'batches') await withEngine((e) => {
+      const list = batchesCmd(e, args) as { id: number; fileName: string; rowsRead: number; imported: number; rejected: number; status: string }[];
+      print(args, list.map((b) => `${b.id}\t${b.status}\t${b.fileName}\tread ${b.rowsRead}\timported ${b.imported}\trejected ${b.rejected}`).join('\n'), list);
+    });
+    else if (cmd === 'rejected') await withEngine((e) => { process.stdout.write(`${rejectedCmd(e, args, locale)}\n`); });
+    else if (cmd === 'taxonomy') await withEngine(async (e) => { const r = await taxonomyCmd(e, args); print(args, JSON.stringify(r), r); });
     else throw new UsageError(`unknown command: ${cmd} (see --help)`);
     return 0;
   } catch (e) {

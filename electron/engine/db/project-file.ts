@@ -41,12 +41,11 @@ export function inspectProjectFile(file: string): { schemaVersion: number } {
     throw new ApiError('READ_ONLY', { path: file, detail: String((e as Error).message) });
   }
   const header = Buffer.alloc(100);
-  let n = 0;
+  let n: number;
   try { n = fs.readSync(fd, header, 0, 100, 0); } finally { fs.closeSync(fd); }
   if (n < 100 || header.toString('latin1', 0, 16) !== SQLITE_MAGIC) throw new ApiError('NOT_A_DATABASE', { path: file });
   // Header fields (big-endian): user_version at 60, application_id at 68.
   const appId = header.readUInt32BE(68);
-  const userVersion = header.readUInt32BE(60);
   let db: Database.Database | null = null;
   try {
     db = new Database(file, { readonly: true, fileMustExist: true });
@@ -62,7 +61,6 @@ export function inspectProjectFile(file: string): { schemaVersion: number } {
     if (liveVersion >= 1 && !tables.includes('records')) {
       throw new ApiError('CORRUPT_DATABASE', { path: file, detail: 'table records missing' });
     }
-    void userVersion;
     return { schemaVersion: liveVersion };
   } catch (e) {
     if (e instanceof ApiError) throw e;

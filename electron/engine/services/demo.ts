@@ -93,21 +93,24 @@ export function writeDemo(ctx: JobContext, params: DemoParams): DemoResult {
     ctx.progress(done, plan.records, '正在写入合成诉求记录');
     ctx.checkCancelled();
   });
-  ctx.progress(written, plan.records, '正在重建索引');
-  restoreIndexes(db, indexSql);
+  indexSql.forEach((sql, i) => {
+    ctx.progress(written, plan.records, `正在重建索引 ${i + 1}/${indexSql.length}`);
+    restoreIndexes(db, [sql]);
+    ctx.checkCancelled();
+  });
 
   insertDemoEvents(db, plan.events.map((e) => ({
     cat3Id: categoryIds.get(e.cat3Code) as number, district: e.district, street: e.street, community: e.community,
     startAt: e.startAt, endAt: e.endAt, extraRecords: e.extraRecords, description: e.description,
   })));
   const finishedAt = ctx.now();
-  finishBatch(db, batchId, { rowsRead: written, imported: written, finishedAt });
+  const seconds = Math.max(0.001, (finishedAt - t0) / 1000);
+  finishBatch(db, batchId, { rowsRead: written, imported: written, finishedAt, seconds });
   setMeta(db, 'synthetic', '1');
   setMeta(db, 'demo_seed', String(plan.seed));
   setMeta(db, 'demo_records', String(written));
   ctx.progress(written, plan.records, '合成示例数据已生成');
 
-  const seconds = Math.max(0.001, (finishedAt - t0) / 1000);
   const { city } = plan;
   return {
     batchId, records: written, seed: plan.seed, events: plan.events.length,

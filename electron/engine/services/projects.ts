@@ -8,6 +8,9 @@ import { createProjectFile, openProjectFile, type ProjectHandle } from '../db/pr
 import { SqliteProjectRepository } from '../db/repos/project-repo';
 import { SqliteAuditRepository } from '../db/repos/audit-repo';
 import { SqliteRecordsRepository } from '../db/repos/records-repo';
+import { SqliteImportRepository } from '../db/repos/import-repo';
+import { SqliteTaxonomyRepository } from '../db/repos/taxonomy-repo';
+import { SqliteTemplateRepository } from '../db/repos/template-repo';
 import type { AppSettings } from './app-settings';
 import type { EventBus } from '../events';
 
@@ -16,6 +19,9 @@ export interface OpenProject {
   meta: SqliteProjectRepository;
   audit: SqliteAuditRepository;
   records: SqliteRecordsRepository;
+  imports: SqliteImportRepository;
+  taxonomy: SqliteTaxonomyRepository;
+  templates: SqliteTemplateRepository;
 }
 
 /** Expands `~` and adds the project extension when the user typed none. */
@@ -51,7 +57,8 @@ export class ProjectService {
     const handle = openProjectFile(file);
     this.close(false);
     const db = handle.db;
-    this.current = { handle, meta: new SqliteProjectRepository(db), audit: new SqliteAuditRepository(db), records: new SqliteRecordsRepository(db) };
+    this.current = { handle, meta: new SqliteProjectRepository(db), audit: new SqliteAuditRepository(db), records: new SqliteRecordsRepository(db),
+      imports: new SqliteImportRepository(db), taxonomy: new SqliteTaxonomyRepository(db), templates: new SqliteTemplateRepository(db) };
     this.current.audit.append({ at: Date.now(), actor, action, detail: { path: file, fromVersion: handle.openedFromVersion, backup: handle.backupPath } });
     const info = this.info();
     this.settings.touchRecent(file, info.name);

@@ -180,7 +180,7 @@ export function buildCity(seed: number): DemoCity {
   districtRings.forEach((dRing, di) => {
     const dCode = `9901${pad(di + 1, 2)}`;
     const urbanity = Math.round((1 - radial(centroidOf(dRing))) ** 1.5 * 100) / 100;
-    districts.push({ level: 'district', code: dCode, name: districtNames[di], parentCode: '9901', urbanity, ...strip(toArea(dRing, snap)) });
+    districts.push({ level: 'district', code: dCode, name: districtNames[di], parentCode: null, urbanity, ...strip(toArea(dRing, snap)) });
     const streetRings = partition(dRing, rng.int(6, 10), rng, spacing);
     streetRings.forEach((sRing, si) => {
       const sCode = `${dCode}${pad(si + 1, 3)}`;

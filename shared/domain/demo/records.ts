@@ -35,6 +35,8 @@ export interface DemoRecord {
   department: string;
   transfers: number;
   status: RecordStatus;
+  /** The hotline's own status wording (已办结, 办理中, …). */
+  statusOriginal: string;
   reply: string | null;
   satisfaction: number | null;
   satisfactionLabel: SatisfactionLabel;
@@ -56,6 +58,8 @@ interface Caller { community: number; leaf: number; estate: number; hash: string
 function callerHash(seed: number, id: number): string {
   return hex8(mix32(seed ^ mix32(id))) + hex8(mix32(id ^ mix32(seed + 0x5bd1e995)));
 }
+
+const STATUS_ORIGINAL: Record<RecordStatus, string> = { closed: '已办结', in_progress: '办理中', open: '待受理', returned: '已退回' };
 
 const SOURCE_INDEX = new Map<LineCode, number>(HOTLINE_SOURCES.map((s, i) => [s.line, i]));
 
@@ -176,6 +180,7 @@ export function* generateRecords(plan: DemoPlan): Generator<DemoRecord> {
         department: dept.name,
         transfers: life.transfers,
         status: life.status,
+        statusOriginal: STATUS_ORIGINAL[life.status],
         reply: life.status === 'closed' ? composeReply(leaf, type, dept.name, r) : life.status === 'returned' ? RETURN_REPLY : null,
         satisfaction: life.satisfaction,
         satisfactionLabel: life.satisfactionLabel,

@@ -3,6 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpDir } from '../../helpers/tmp';
+import { LATEST_SCHEMA_VERSION } from '../../../electron/engine/db/migrations';
 
 function cli(args: string[], env: Record<string, string> = {}) {
   const r = spawnSync(process.execPath, ['--import', 'tsx', 'electron/engine/cli/index.ts', ...args], { encoding: 'utf8', env: { ...process.env, ...env }, timeout: 120_000 });
@@ -26,7 +27,7 @@ describe('command line', () => {
     const r = cli(['project', 'info', file, '--json']);
     expect(r.code).toBe(0);
     const info = JSON.parse(r.out);
-    expect(info.schemaVersion).toBe(1);
+    expect(info.schemaVersion).toBe(LATEST_SCHEMA_VERSION);
     expect(info.counts.find((c: { table: string }) => c.table === 'records').rows).toBe(0);
     expect(info.fileSizeBytes).toBeGreaterThanOrEqual(fs.statSync(file).size); // open: main file + WAL
   });

@@ -34,7 +34,7 @@ describe('writeDemo', () => {
     db = new Database(path.join(dir, 'demo.minsheng'));
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.exec(MIGRATIONS[0]);
+    for (const sql of MIGRATIONS) db.exec(sql);
   });
   afterEach(() => { db.close(); cleanup(); });
 
@@ -102,7 +102,7 @@ describe('writeDemo', () => {
         category_original: e.categoryOriginal, title: e.title, content: e.content, address: e.address, district: e.district,
         street: e.street, community: e.community, lon: e.lon, lat: e.lat, crs_original: e.crsOriginal, location_status: e.locationStatus,
         department: e.department, transfers: e.transfers, status: e.status, reply: e.reply, satisfaction: e.satisfaction,
-        satisfaction_label: e.satisfactionLabel, caller_hash: e.callerHash, synthetic: 1, caller_phone: null,
+        satisfaction_label: e.satisfactionLabel, caller_hash: e.callerHash, synthetic: 1, caller_phone: null, status_original: e.statusOriginal,
       });
     });
   });

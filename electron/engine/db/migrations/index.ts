@@ -1,7 +1,8 @@
 import { migration001 } from './001_initial';
+import { migration002 } from './002_import';
 
 /** Ordered forward migrations; index i upgrades schema version i to i+1. */
-export const MIGRATIONS: readonly string[] = [migration001];
+export const MIGRATIONS: readonly string[] = [migration001, migration002];
 export const LATEST_SCHEMA_VERSION = MIGRATIONS.length;
 /** PRAGMA application_id of every Minsheng project: ASCII "MSNG". */
 export const APPLICATION_ID = 0x4d534e47;

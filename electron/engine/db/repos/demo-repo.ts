@@ -11,7 +11,7 @@ const RECORD_COLUMNS = [
   'batch_id', 'source_code', 'external_id', 'received_at', 'first_response_at', 'closed_at', 'channel', 'request_type',
   'cat1_id', 'cat2_id', 'cat3_id', 'category_original', 'title', 'content', 'address', 'district', 'street', 'community',
   'lon', 'lat', 'crs_original', 'location_status', 'department', 'transfers', 'status', 'reply', 'satisfaction',
-  'satisfaction_label', 'caller_hash', 'synthetic',
+  'satisfaction_label', 'caller_hash', 'synthetic', 'status_original',
 ] as const;
 
 /** Removes an earlier synthetic demo (records, batches, layers, events) so a new one can replace it. */
@@ -78,9 +78,9 @@ export function insertBatch(db: Db, b: { sourceCode: string; fileName: string; m
   return Number(info.lastInsertRowid);
 }
 
-export function finishBatch(db: Db, id: number, c: { rowsRead: number; imported: number; finishedAt: number }): void {
-  db.prepare('UPDATE batches SET rows_read = ?, imported = ?, blank_rows = 0, updated = 0, duplicates = 0, rejected = 0, finished_at = ? WHERE id = ?')
-    .run(c.rowsRead, c.imported, c.finishedAt, id);
+export function finishBatch(db: Db, id: number, c: { rowsRead: number; imported: number; finishedAt: number; seconds: number }): void {
+  db.prepare("UPDATE batches SET rows_read = ?, imported = ?, blank_rows = 0, updated = 0, duplicates = 0, rejected = 0, finished_at = ?, seconds = ?, status = 'done' WHERE id = ?")
+    .run(c.rowsRead, c.imported, c.finishedAt, c.seconds, id);
 }
 
 /** Drops the secondary indexes of `records` and returns their exact CREATE statements for `restoreIndexes`. */
@@ -111,7 +111,7 @@ export function recordWriter(db: Db, batchId: number, categoryIds: ReadonlyMap<s
         batchId, r.sourceCode, r.externalId, r.receivedAt, r.firstResponseAt, r.closedAt, r.channel, r.requestType,
         catId(r.cat1), catId(r.cat2), catId(r.cat3), r.categoryOriginal, r.title, r.content, r.address, r.district,
         r.street, r.community, r.lon, r.lat, r.crsOriginal, r.locationStatus, r.department, r.transfers,
-        r.status, r.reply, r.satisfaction, r.satisfactionLabel, r.callerHash, 1,
+        r.status, r.reply, r.satisfaction, r.satisfactionLabel, r.callerHash, 1, r.statusOriginal,
       );
     }
   };

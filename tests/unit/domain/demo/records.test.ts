@@ -50,6 +50,7 @@ describe('synthetic records', () => {
       } else {
         expect(['open', 'in_progress', 'returned']).toContain(r.status);
       }
+      expect(r.statusOriginal).toBe({ closed: '已办结', in_progress: '办理中', open: '待受理', returned: '已退回' }[r.status]);
       if (r.satisfaction === null) expect(r.satisfactionLabel).toBe('未评价');
       else {
         expect(r.status).toBe('closed');
