@@ -158,8 +158,6 @@ export const en: Resources = {
       label: 'This data comes from',
       existing: 'Existing source',
       new: 'New source',
-      locations: 'Locations',
-      locationNames: { coordinates: 'Valid coordinates', placeholder: 'Placeholder point', invalid: 'Invalid coordinates', none: 'No coordinates' },
       placeholder: 'Choose the hotline this data belongs to',
       none: 'The project has no hotline source yet',
       records: '{{n}} requests',
@@ -306,6 +304,8 @@ export const en: Resources = {
       failed: 'Export failed: {{error}}',
     },
     quality: {
+      locations: 'Locations',
+      locationNames: { coordinates: 'Valid coordinates', placeholder: 'Placeholder point', invalid: 'Invalid coordinates', none: 'No coordinates' },
       rows: 'Requests stored',
       range: 'Received between',
       noReport: 'This batch has no quality report.',

@@ -156,8 +156,6 @@ export const zhCN = {
       label: '这份数据来自',
       existing: '已有来源',
       new: '新建来源',
-      locations: '坐标情况',
-      locationNames: { coordinates: '有效坐标', placeholder: '占位坐标', invalid: '无效坐标', none: '无坐标' },
       placeholder: '选择这份数据所属的热线',
       none: '项目中还没有热线来源',
       records: '{{n}} 条',
@@ -304,6 +302,8 @@ export const zhCN = {
       failed: '导出失败：{{error}}',
     },
     quality: {
+      locations: '坐标情况',
+      locationNames: { coordinates: '有效坐标', placeholder: '占位坐标', invalid: '无效坐标', none: '无坐标' },
       rows: '入库工单',
       range: '受理时间范围',
       noReport: '此批次没有数据质量报告。',

@@ -72,7 +72,7 @@ export const COMMON_TIME_ZONES: readonly string[] = [
 
 export function allTimeZones(): string[] {
   const intl = Intl as unknown as { supportedValuesOf?: (k: string) => string[] };
-  let rest: string[] = [];
+  let rest: string[];
   try {
     rest = intl.supportedValuesOf?.('timeZone') ?? [];
   } catch {
