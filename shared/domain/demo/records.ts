@@ -124,7 +124,9 @@ export function* generateRecords(plan: DemoPlan): Generator<DemoRecord> {
         hash = r.next() < 0.35 ? r.pick(eventPools[eventId - 1]) : callerHash(seed, nextCaller++);
       } else if (r.next() < REPEAT_SHARE) {
         const c = pool[Math.floor(poolSize * r.next() ** 1.5)];
-        leafIdx = r.next() < 0.7 ? c.leaf : r.pickCumulative(leafCum);
+        // Repeat callers mostly call about their own issue, less so out of its season.
+        const own = leaves[c.leaf];
+        leafIdx = r.next() < 0.7 * Math.min(1, plan.seasonTable[own.season][day.index]) ? c.leaf : r.pickCumulative(leafCum);
         ci = r.next() < 0.9 ? c.community : r.pickCumulative(plan.communityCum[leaves[leafIdx].area]);
         estateIdx = c.estate;
         hash = c.hash;

@@ -34,6 +34,23 @@ function reject(code: RejectCode, params: Record<string, string | number>): RowR
   return { ok: false, rejection: { code, params } };
 }
 
+/**
+ * Memoise a value parser on the cell text: enumerated columns (status, channel, satisfaction, categories)
+ * repeat a few hundred distinct values over millions of rows. Results are shared, so never mutated.
+ */
+function memo<T>(fn: (cell: Cell) => T, limit = 4096): (cell: Cell) => T {
+  const cache = new Map<string, T>();
+  return (cell) => {
+    if (typeof cell !== 'string') return fn(cell);
+    let v = cache.get(cell);
+    if (v === undefined) {
+      v = fn(cell);
+      if (cache.size < limit) cache.set(cell, v);
+    }
+    return v;
+  };
+}
+
 type TextOf = (cells: Cell[]) => string | null;
 const NONE: TextOf = () => null;
 
@@ -102,7 +119,11 @@ export function createRowMapper(spec: MappingSpec, opts: RowMapperOptions): RowM
   const origCol = col('categoryOriginal');
   const catMaps = [first('cat1'), first('cat2'), first('cat3')];
   const anyCat = catMaps.some((m) => m !== null);
-  const cat = catMaps.map((m) => (m ? textOf([m], false) : NONE));
+  const cat = catMaps.map((m): TextOf => {
+    if (!m) return NONE;
+    const c = m.column;
+    return (cells) => categoryOf(cells[c]);
+  });
   const title = textOf(byField.get('title'), false);
   const content = textOf(byField.get('content'), true);
   const address = textOf(byField.get('address'), false);
@@ -113,6 +134,20 @@ export function createRowMapper(spec: MappingSpec, opts: RowMapperOptions): RowM
   const replyText = textOf(byField.get('reply'), true);
   const satLabels = spec.satisfactionLabels;
   const stLabels = spec.statusLabels;
+  const satisfactionOf = memo((c) => parseSatisfaction(c, satLabels));
+  const statusOf = memo((c) => parseStatus(c, stLabels));
+  const channelOf = memo(parseChannel);
+  const requestTypeOf = memo(parseRequestType);
+  const categoryOf = memo((c) => cleanCell(c, false));
+  const pathOf = new Map<string, string[] | null>();
+  const splitPath = (text: string): string[] | null => {
+    let p = pathOf.get(text);
+    if (p === undefined) {
+      p = splitCategoryPath(text);
+      if (pathOf.size < 4096) pathOf.set(text, p);
+    }
+    return p;
+  };
 
   return (cells: Cell[]): RowResult => {
     const n = cells.length;
@@ -170,10 +205,10 @@ export function createRowMapper(spec: MappingSpec, opts: RowMapperOptions): RowM
     let c1 = cat[0](cells);
     let c2 = cat[1](cells);
     let c3 = cat[2](cells);
-    let categoryOriginal = origCol >= 0 ? cleanCell(cells[origCol], false) : null;
+    let categoryOriginal = origCol >= 0 ? categoryOf(cells[origCol]) : null;
     if (!anyCat) {
       if (categoryOriginal !== null) {
-        const p = splitCategoryPath(categoryOriginal);
+        const p = splitPath(categoryOriginal);
         if (p) { c1 = p[0]; c2 = p[1] ?? null; c3 = p[2] ?? null; categoryOriginal = p.join(' / '); }
       }
     } else if (categoryOriginal === null && (c1 !== null || c2 !== null || c3 !== null)) {
@@ -183,14 +218,14 @@ export function createRowMapper(spec: MappingSpec, opts: RowMapperOptions): RowM
     let satisfaction: number | null = null;
     let satisfactionLabel: string | null = null;
     if (satCol >= 0) {
-      const s = parseSatisfaction(cells[satCol], satLabels);
+      const s = satisfactionOf(cells[satCol]);
       satisfaction = s.value; satisfactionLabel = s.label;
       if (!s.known) flags.push('unparsed_satisfaction');
     }
     let status: StandardRow['status'] = null;
     let statusOriginal: string | null = null;
     if (stCol >= 0) {
-      const s = parseStatus(cells[stCol], stLabels);
+      const s = statusOf(cells[stCol]);
       status = s.value; statusOriginal = s.label;
       if (!s.known) flags.push('unparsed_status');
     }
@@ -200,8 +235,8 @@ export function createRowMapper(spec: MappingSpec, opts: RowMapperOptions): RowM
       receivedAt,
       firstResponseAt,
       closedAt,
-      channel: chCol >= 0 ? parseChannel(cells[chCol]) : null,
-      requestType: rtCol >= 0 ? parseRequestType(cells[rtCol]) : null,
+      channel: chCol >= 0 ? channelOf(cells[chCol]) : null,
+      requestType: rtCol >= 0 ? requestTypeOf(cells[rtCol]) : null,
       catLabels: [c1, c2, c3],
       categoryOriginal,
       title: title(cells),

@@ -23,6 +23,15 @@ function isDigitAt(s: string, i: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
 
+/** Only ASCII digits, '.', '+', '-' (the common case: Number() reads it directly). */
+function isPlainNumber(s: string): boolean {
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!((c >= 0x30 && c <= 0x39) || c === 0x2e || c === 0x2d || c === 0x2b)) return false;
+  }
+  return true;
+}
+
 /**
  * A number from a cell: numbers as is; text trimmed, half-width, with thousands separators and a
  * trailing '%' (kept as the number, not divided). Hex, exponents without mantissa, NaN → null.
@@ -31,6 +40,10 @@ export function parseNumber(cell: Cell): number | null {
   if (typeof cell === 'number') return Number.isFinite(cell) ? cell : null;
   if (typeof cell === 'boolean') return cell ? 1 : 0;
   if (typeof cell !== 'string') return null;
+  if (cell.length > 0 && cell.length < 32 && isPlainNumber(cell)) {
+    const v = +cell;
+    if (Number.isFinite(v)) return v;
+  }
   let s = trimText(toHalfWidth(cell));
   if (s.endsWith('%')) s = s.slice(0, -1).trimEnd();
   if (s === '') return null;

@@ -116,7 +116,11 @@ export async function openJsonArray(path: string, opts: ReadOptions, encoding: T
       builder.finish(out);
       if (out.length) yield out;
     } catch (e) {
-      throw asReadError(pipeError ?? e, `JSON 文件（第 ${count} 条记录之后）`, `JSON file (after element ${count})`);
+      // the rows read before the error are delivered first (also those held back for the headers)
+      const err = asReadError(pipeError ?? e, `JSON 文件（第 ${count} 条记录之后）`, `JSON file (after element ${count})`);
+      builder.finish(out);
+      if (out.length) yield out;
+      throw err;
     } finally {
       parser.destroy();
       bytes.destroy();

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'react';
 import { Flex, Input, Select } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { Locale } from '../../../../../shared/api/errors';
+import { FIELD_INFO } from '../../../../../shared/domain/ingest/field-info';
 import { DATE_FORMATS, FIELD_GROUPS, fieldLabel, type StandardField } from '../fields';
 
 interface FieldSelectProps {
@@ -13,7 +14,7 @@ interface FieldSelectProps {
   onChange: (f: StandardField | null) => void;
 }
 
-interface FieldOption { value: StandardField; label: string; other: string; search: string; usedBy: number | null }
+interface FieldOption { value: StandardField; label: string; other: string; search: string; usedBy: number | null; description: string; required: boolean }
 
 /** Standard-field dropdown: grouped, searchable in both languages; fields used by another column are disabled. */
 export function FieldSelect({ column, value, used, locale, onChange }: FieldSelectProps) {
@@ -25,7 +26,11 @@ export function FieldSelect({ column, value, used, locale, onChange }: FieldSele
     options: g.fields.map((f): FieldOption & { disabled: boolean } => {
       const at = used.get(f);
       const usedBy = at !== undefined && at !== column ? at : null;
-      return { value: f, label: fieldLabel(f, locale), other: fieldLabel(f, other), search: `${fieldLabel(f, 'zh-CN')} ${fieldLabel(f, 'en')} ${f}`, usedBy, disabled: usedBy !== null };
+      const info = FIELD_INFO[f];
+      return {
+        value: f, label: fieldLabel(f, locale), other: fieldLabel(f, other), search: `${fieldLabel(f, 'zh-CN')} ${fieldLabel(f, 'en')} ${f}`,
+        usedBy, disabled: usedBy !== null, description: info?.description[locale] ?? '', required: info?.required ?? false,
+      };
     }),
   })), [used, column, locale, other, t]);
 
@@ -44,7 +49,10 @@ export function FieldSelect({ column, value, used, locale, onChange }: FieldSele
         const d = o.data as FieldOption;
         return (
           <Flex justify="space-between" gap={8}>
-            <span>{d.label} <span style={{ color: '#aaa', fontSize: 12 }}>{d.other}</span></span>
+            <span title={d.description}>
+              {d.label} <span style={{ color: '#aaa', fontSize: 12 }}>{d.other}</span>
+              {d.required && <span style={{ color: '#cf1322', marginInlineStart: 4 }}>*</span>}
+            </span>
             {d.usedBy !== null && <span style={{ color: '#bbb', fontSize: 12 }}>{t('import.mapping.usedBy', { column: d.usedBy + 1 })}</span>}
           </Flex>
         );
