@@ -60,7 +60,7 @@ async function writeCsv(path: string, rows: number, encoding: 'utf8' | 'gb18030'
   for (let i = 0; i < rows; i++) {
     buf += record(i).map(csvField).join(',') + '\r\n';
     if (buf.length > 1 << 20) {
-      if (!out.write(enc(buf))) await new Promise((r) => out.once('drain', r));
+      if (!out.write(enc(buf))) await new Promise<void>((r) => out.once('drain', () => r()));
       buf = '';
     }
   }
@@ -87,6 +87,7 @@ async function writeXlsx(path: string, rows: number): Promise<void> {
 /** Child mode: read the file fully, print one JSON line. */
 async function readFully(file: string, format: SourceFormat, encoding?: TextEncoding): Promise<void> {
   const t0 = performance.now();
+  const cpu0 = process.cpuUsage();
   const src = await openRowSource(file, { format, encoding });
   let rows = 0, chars = 0;
   const rssAt: number[] = [];
@@ -101,8 +102,10 @@ async function readFully(file: string, format: SourceFormat, encoding?: TextEnco
   }
   await src.close();
   const seconds = (performance.now() - t0) / 1000;
+  const cpu = process.cpuUsage(cpu0);
+  const cpuSeconds = (cpu.user + cpu.system) / 1e6;
   const peakRssMb = Math.round(process.resourceUsage().maxRSS / 1024);
-  console.log(JSON.stringify({ rows, blank: src.blankRows(), seconds, rowsPerSec: Math.round(rows / seconds), peakRssMb, rssAtQuartersMb: rssAt, chars }));
+  console.log(JSON.stringify({ rows, blank: src.blankRows(), seconds, rowsPerSec: Math.round(rows / seconds), cpuSeconds, rowsPerCpuSec: Math.round(rows / cpuSeconds), peakRssMb, rssAtQuartersMb: rssAt, chars }));
 }
 
 async function main(): Promise<void> {
@@ -129,7 +132,7 @@ async function main(): Promise<void> {
       // auto-detection is part of the measured read (encoding is not passed)
       const out = execFileSync(process.execPath, ['--import', 'tsx', self, '--read', c.file, '--format', c.format], { encoding: 'utf8', maxBuffer: 1 << 20 });
       const r = JSON.parse(out.trim().split('\n').pop()!);
-      console.log(`[${c.name}] read ${r.rows.toLocaleString()} rows in ${r.seconds.toFixed(2)} s = ${r.rowsPerSec.toLocaleString()} rows/s, ${(mb / r.seconds).toFixed(0)} MB/s; peak RSS ${r.peakRssMb} MB; RSS at 25/50/75/100 %: ${r.rssAtQuartersMb.join(' / ')} MB`);
+      console.log(`[${c.name}] read ${r.rows.toLocaleString()} rows in ${r.seconds.toFixed(2)} s = ${r.rowsPerSec.toLocaleString()} rows/s, ${(mb / r.seconds).toFixed(0)} MB/s (CPU ${r.cpuSeconds.toFixed(2)} s = ${r.rowsPerCpuSec.toLocaleString()} rows per CPU-second); peak RSS ${r.peakRssMb} MB; RSS at 25/50/75/100 %: ${r.rssAtQuartersMb.join(' / ')} MB`);
     }
   } finally {
     if (!process.argv.includes('--keep')) rmSync(dir, { recursive: true, force: true });

@@ -2,6 +2,11 @@
  * Writes a deterministic SYNTHETIC city extract into the open project (inside the runner's single
  * transaction): hotlines, categories, departments, synthetic layers, one synthetic batch, the
  * records, the ground truth of injected events and the meta flags that label the project synthetic.
+ *
+ * Speed: records are streamed in batches of 5000 through one prepared single-row INSERT; the
+ * secondary indexes of `records` are dropped first and re-created afterwards from their exact stored
+ * SQL (measured cheaper than maintaining them row by row at 0.3–2 M rows). An earlier synthetic demo
+ * (records, batch, layers, events) is replaced; real data and shared reference rows are kept.
  */
 import {
   generateRecordBatches, HOTLINE_SOURCES, planDemo, type Area, type DemoPlan,

@@ -28,8 +28,10 @@ export interface DemoRecord {
   district: string;
   street: string;
   community: string;
+  /** WGS-84, inside the community polygon; null for the ~15% located only by address. */
   lon: number | null;
   lat: number | null;
+  /** CRS the hotline captured in (app/WeChat: gcj02, sister lines: bd09); lon/lat are already WGS-84. */
   crsOriginal: 'wgs84' | 'gcj02' | 'bd09' | null;
   locationStatus: 'coordinates' | 'none';
   department: string;

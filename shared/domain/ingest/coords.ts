@@ -4,6 +4,7 @@
  * it cannot locate).
  */
 import gcoord from 'gcoord';
+import { bd09ToWgs84, converted, gcj02ToWgs84 } from './gcj';
 import { isBlank } from './text';
 import type { Cell, Crs, LocationStatus, QualityFlag } from './types';
 import { parseNumber } from './values';
@@ -30,7 +31,8 @@ export interface CoordCheck {
 /**
  * Read a lon/lat pair. Both empty → 'none' + missing_coords (one empty too). Unparsable, (0, 0) or out of
  * range → 'invalid' + coords_out_of_range. |lat| > 90 with |lon| ≤ 90, or (for GCJ-02/BD-09) a pair that
- * only falls in China when swapped → swapped back + coords_swapped. Valid points are returned in WGS-84.
+ * only falls in China when swapped → swapped back + coords_swapped. Valid points are returned in WGS-84
+ * (converted with the allocation-free port in gcj.ts, which equals toWgs84/gcoord).
  */
 export function checkCoords(lonCell: Cell, latCell: Cell, crs: Crs): CoordCheck {
   const noLon = isBlank(lonCell);
@@ -45,8 +47,9 @@ export function checkCoords(lonCell: Cell, latCell: Cell, crs: Crs): CoordCheck 
     swapped = true;
   }
   if (Math.abs(lat) > 90 || Math.abs(lon) > 180) return { lon: null, lat: null, status: 'invalid', flags: ['coords_out_of_range'] };
-  const [wLon, wLat] = toWgs84(lon, lat, crs);
-  return { lon: wLon, lat: wLat, status: 'coordinates', flags: swapped ? ['coords_swapped'] : [] };
+  if (crs === 'wgs84') return { lon, lat, status: 'coordinates', flags: swapped ? ['coords_swapped'] : [] };
+  if (crs === 'gcj02') gcj02ToWgs84(lon, lat); else bd09ToWgs84(lon, lat);
+  return { lon: converted.lon, lat: converted.lat, status: 'coordinates', flags: swapped ? ['coords_swapped'] : [] };
 }
 
 /** Grid key of a point rounded to 1e-5° (about 1 m). */

@@ -59,6 +59,9 @@ function similarity(a: Grams, b: Grams): number {
   return (dice(a.bi, b.bi) + dice(a.uni, b.uni)) / 2;
 }
 
+/** Fuzzy scores below this (a shared character or two) are noise and left out. */
+const MIN_FUZZY = 0.2;
+
 const prepared = new WeakMap<readonly CategoryNode[], Prepared[]>();
 
 function prepare(tree: readonly CategoryNode[]): Prepared[] {
@@ -83,7 +86,7 @@ function pathEndsWith(segKeys: string[], labelSegs: string[]): boolean {
 }
 
 /**
- * The `k` best nodes of `tree` for a source label, best first. Nodes scoring 0 are left out. The tree is
+ * The `k` best nodes of `tree` for a source label, best first. Nodes scoring below 0.2 are left out. The tree is
  * prepared once per array (kept in a WeakMap), so calling this for many labels on one tree is cheap.
  */
 export function suggestCategories(label: string, tree: readonly CategoryNode[], k = 3): CategorySuggestion[] {
@@ -104,7 +107,7 @@ export function suggestCategories(label: string, tree: readonly CategoryNode[], 
       const sl = similarity(last, n.name) * 0.98;
       if (sl > s) s = sl;
     }
-    if (s > 0) out.push({ id: n.id, score: Math.min(0.99, Math.round(s * 1000) / 1000), method: 'fuzzy' });
+    if (s >= MIN_FUZZY) out.push({ id: n.id, score: Math.min(0.99, Math.round(s * 1000) / 1000), method: 'fuzzy' });
   }
   out.sort((a, b) => b.score - a.score || a.id - b.id);
   return out.slice(0, k);

@@ -62,36 +62,32 @@ export function detectDateFormat(samples: Cell[]): string | null {
   let textual = 0;
   let dayFirst = 0;
   let monthFirst = 0;
-  for (const cell of samples) {
-    let kind: NumKind = null;
-    if (typeof cell === 'number') kind = numberKind(cell);
-    else if (typeof cell === 'string') {
-      if (!scanDateTime(cell)) continue;
-      const S = scan;
-      if (S.numeric && S.nDate <= 2) kind = numberKind(Number(cell.trim()));
-      else if (S.nDate === 3) {
-        const yearFirst = S.w0 >= 3;
-        if (!yearFirst) {
-          if (S.d0 > 12 && S.d1 <= 12) dayFirst++;
-          if (S.d1 > 12 && S.d0 <= 12) monthFirst++;
-        }
-        const key = shapeKey();
-        let sh = shapes.get(key);
-        if (!sh) {
-          sh = { count: 0, yearFirst, short: { m: false, d: false, h: false }, sample: { sep: S.sep, cjk: S.cjk, nTime: S.nTime, frac: S.frac, mer: S.mer, isoT: S.isoT, tz: S.tz } };
-          shapes.set(key, sh);
-        }
-        sh.count++;
-        const mw = yearFirst ? S.w1 : S.d0 > 12 && S.d1 <= 12 ? S.w1 : S.w0;
-        const dw = yearFirst ? S.w2 : S.d0 > 12 && S.d1 <= 12 ? S.w0 : S.w1;
-        if (mw === 1) sh.short.m = true;
-        if (dw === 1) sh.short.d = true;
-        if (S.nTime > 0 && S.hw === 1) sh.short.h = true;
-        textual++;
-        continue;
-      } else continue;
-    } else continue;
+  const countKind = (kind: NumKind): void => {
     if (kind) { numKinds.set(kind, (numKinds.get(kind) ?? 0) + 1); numeric++; }
+  };
+  for (const cell of samples) {
+    if (typeof cell === 'number') { countKind(numberKind(cell)); continue; }
+    if (typeof cell !== 'string' || !scanDateTime(cell)) continue;
+    const S = scan;
+    if (S.numeric && S.nDate <= 2) { countKind(numberKind(Number(cell.trim()))); continue; }
+    if (S.nDate !== 3) continue;
+    const yearFirst = S.w0 >= 3;
+    const dayFirstHere = !yearFirst && S.d0 > 12 && S.d1 <= 12;
+    if (dayFirstHere) dayFirst++;
+    if (!yearFirst && S.d1 > 12 && S.d0 <= 12) monthFirst++;
+    const key = shapeKey();
+    let sh = shapes.get(key);
+    if (!sh) {
+      sh = { count: 0, yearFirst, short: { m: false, d: false, h: false }, sample: { sep: S.sep, cjk: S.cjk, nTime: S.nTime, frac: S.frac, mer: S.mer, isoT: S.isoT, tz: S.tz } };
+      shapes.set(key, sh);
+    }
+    sh.count++;
+    const mw = yearFirst ? S.w1 : dayFirstHere ? S.w1 : S.w0;
+    const dw = yearFirst ? S.w2 : dayFirstHere ? S.w0 : S.w1;
+    if (mw === 1) sh.short.m = true;
+    if (dw === 1) sh.short.d = true;
+    if (S.nTime > 0 && S.hw === 1) sh.short.h = true;
+    textual++;
   }
   if (numeric === 0 && textual === 0) return null;
   if (numeric > textual) {

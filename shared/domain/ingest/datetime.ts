@@ -7,7 +7,7 @@
  */
 import { scan, scanDateTime } from './date-scan';
 import type { Cell } from './types';
-import { daysFromCivil, daysInMonth, DAY_MS, HOUR_MS, MINUTE_MS, wallToUtc } from './zone';
+import { daysFromCivil, daysInMonth, DAY_MS, HOUR_MS, MINUTE_MS, wallToUtcIn, zoneOf, type Zone } from './zone';
 
 export { zonedTimeToUtc, zoneOffset, assertTimeZone } from './zone';
 
@@ -62,7 +62,7 @@ function compactWall(v: number, digits: number): number | null {
   return daysFromCivil(y, m, d) * DAY_MS + h * HOUR_MS + mi * MINUTE_MS + s * 1000;
 }
 
-function fromNumber(v: number, mode: Mode, tz: string): number | null {
+function fromNumber(v: number, mode: Mode, zone: Zone): number | null {
   if (!Number.isFinite(v)) return null;
   if (mode === 2) return Math.round(v);
   if (mode === 3) return Math.round(v * 1000);
@@ -76,17 +76,17 @@ function fromNumber(v: number, mode: Mode, tz: string): number | null {
     if (wall === null) return v;
   } else if (Number.isInteger(v) && v >= 1e7 && v < 1e8) wall = compactWall(v, 8);
   else if (v >= 18264 && v < 73051) wall = excelSerialToWallMs(v); // 1950-01-01 … 2099-12-31
-  return wall === null ? null : wallToUtc(wall, tz);
+  return wall === null ? null : wallToUtcIn(zone, wall);
 }
 
 /** Interpret the last scan as a date-time; null when invalid. */
-function fromScan(order: Order, tz: string): number | null {
+function fromScan(order: Order, zone: Zone): number | null {
   const S = scan;
   if (S.nDate !== 3 || (S.isoT && S.nTime === 0)) return null;
   let y: number; let m: number; let d: number;
   if (S.w0 >= 3 || (order === 1 && S.w0 === 2)) {
     y = S.w0 === 2 ? 2000 + S.d0 : S.d0; m = S.d1; d = S.d2;
-    if (S.w0 > 4) return null;
+    if (S.w0 === 3 || S.w0 > 4) return null;
   } else {
     if (S.w2 !== 4 && S.w2 !== 2) return null;
     let o = order;
@@ -104,7 +104,7 @@ function fromScan(order: Order, tz: string): number | null {
   const wall = daysFromCivil(y, m, d) * DAY_MS + h * HOUR_MS + mi * MINUTE_MS + s * 1000 + S.ms;
   if (S.tz === 1) return wall;
   if (S.tz === 2) return wall - S.tzMin * MINUTE_MS;
-  return wallToUtc(wall, tz);
+  return wallToUtcIn(zone, wall);
 }
 
 function digitsToNumber(s: string): number {
@@ -137,20 +137,20 @@ function fastYmdHms(s: string): number {
   return daysFromCivil(y, m, d) * DAY_MS + h * HOUR_MS + mi * MINUTE_MS + sec * 1000;
 }
 
-function parseWith(cell: Cell, f: Compiled, tz: string): number | null {
+function parseWith(cell: Cell, f: Compiled, zone: Zone): number | null {
   if (typeof cell === 'string') {
     if (cell.length === 19) {
       const wall = fastYmdHms(cell);
-      if (!Number.isNaN(wall)) return wallToUtc(wall, tz);
+      if (!Number.isNaN(wall)) return wallToUtcIn(zone, wall);
     }
     if (!scanDateTime(cell)) return null;
-    if (scan.numeric && scan.nDate <= 2) return fromNumber(digitsToNumber(cell), f.mode, tz);
-    return fromScan(f.order, tz);
+    if (scan.numeric && scan.nDate <= 2) return fromNumber(digitsToNumber(cell), f.mode, zone);
+    return fromScan(f.order, zone);
   }
-  if (typeof cell === 'number') return fromNumber(cell, f.mode, tz);
+  if (typeof cell === 'number') return fromNumber(cell, f.mode, zone);
   if (cell instanceof Date) {
     const t = cell.getTime();
-    return Number.isNaN(t) ? null : wallToUtc(t, tz);
+    return Number.isNaN(t) ? null : wallToUtcIn(zone, t);
   }
   return null;
 }
@@ -169,12 +169,12 @@ export interface DateTimeOptions {
  * (any serial with format 'excel'). Dates (XLSX): UTC fields are the wall clock in `timezone`.
  */
 export function parseDateTime(cell: Cell, opts: DateTimeOptions): number | null {
-  return parseWith(cell, compileFormat(opts.format), opts.timezone || DEFAULT_TIMEZONE);
+  return parseWith(cell, compileFormat(opts.format), zoneOf(opts.timezone || DEFAULT_TIMEZONE));
 }
 
 /** A parser bound to one format and zone (what the row mapper compiles per column). */
 export function createDateParser(opts: DateTimeOptions): (cell: Cell) => number | null {
   const f = compileFormat(opts.format);
-  const tz = opts.timezone || DEFAULT_TIMEZONE;
-  return (cell) => parseWith(cell, f, tz);
+  const zone = zoneOf(opts.timezone || DEFAULT_TIMEZONE);
+  return (cell) => parseWith(cell, f, zone);
 }

@@ -49,10 +49,14 @@ export function gcj02ToWgs84(lon: number, lat: number): void {
   for (let k = 0; k < 30 && (abs(dx) > 1e-6 || abs(dy) > 1e-6); k++) {
     wLon -= dx;
     wLat -= dy;
-    if (!inChinaBox(wLon, wLat)) { dx = 0; dy = 0; break; } // gcoord's forward step leaves such points unshifted
-    delta(wLon, wLat);
-    dx = wLon + dLonOut - lon;
-    dy = wLat + dLatOut - lat;
+    if (inChinaBox(wLon, wLat)) {
+      delta(wLon, wLat);
+      dx = wLon + dLonOut - lon;
+      dy = wLat + dLatOut - lat;
+    } else { // gcoord's forward step leaves such points unshifted
+      dx = wLon - lon;
+      dy = wLat - lat;
+    }
   }
   converted.lon = wLon;
   converted.lat = wLat;

@@ -117,8 +117,28 @@ export function createRowMapper(spec: MappingSpec, opts: RowMapperOptions): RowM
   const rtCol = col('requestType');
   const phCol = col('callerPhone');
   const origCol = col('categoryOriginal');
+  const satLabels = spec.satisfactionLabels;
+  const stLabels = spec.statusLabels;
+  const satisfactionOf = memo((c) => parseSatisfaction(c, satLabels));
+  const statusOf = memo((c) => parseStatus(c, stLabels));
+  const channelOf = memo(parseChannel);
+  const requestTypeOf = memo(parseRequestType);
+  const categoryOf = memo((c) => cleanCell(c, false));
+  const pathOf = new Map<string, { parts: string[]; joined: string } | null>();
+  const splitPath = (text: string): { parts: string[]; joined: string } | null => {
+    let p = pathOf.get(text);
+    if (p === undefined) {
+      const parts = splitCategoryPath(text);
+      p = parts ? { parts, joined: parts.join(' / ') } : null;
+      if (pathOf.size < 4096) pathOf.set(text, p);
+    }
+    return p;
+  };
+
   const catMaps = [first('cat1'), first('cat2'), first('cat3')];
   const anyCat = catMaps.some((m) => m !== null);
+  /** NYC style: Complaint Type (categoryOriginal) + Descriptor (cat2) — the original text is the first level. */
+  const origIsLevel1 = origCol >= 0 && catMaps[0] === null && anyCat;
   const cat = catMaps.map((m): TextOf => {
     if (!m) return NONE;
     const c = m.column;
@@ -132,23 +152,6 @@ export function createRowMapper(spec: MappingSpec, opts: RowMapperOptions): RowM
   const community = textOf(byField.get('community'), false);
   const department = textOf(byField.get('department'), false);
   const replyText = textOf(byField.get('reply'), true);
-  const satLabels = spec.satisfactionLabels;
-  const stLabels = spec.statusLabels;
-  const satisfactionOf = memo((c) => parseSatisfaction(c, satLabels));
-  const statusOf = memo((c) => parseStatus(c, stLabels));
-  const channelOf = memo(parseChannel);
-  const requestTypeOf = memo(parseRequestType);
-  const categoryOf = memo((c) => cleanCell(c, false));
-  const pathOf = new Map<string, string[] | null>();
-  const splitPath = (text: string): string[] | null => {
-    let p = pathOf.get(text);
-    if (p === undefined) {
-      p = splitCategoryPath(text);
-      if (pathOf.size < 4096) pathOf.set(text, p);
-    }
-    return p;
-  };
-
   return (cells: Cell[]): RowResult => {
     const n = cells.length;
     if (n > headerCount) {
@@ -209,10 +212,13 @@ export function createRowMapper(spec: MappingSpec, opts: RowMapperOptions): RowM
     if (!anyCat) {
       if (categoryOriginal !== null) {
         const p = splitPath(categoryOriginal);
-        if (p) { c1 = p[0]; c2 = p[1] ?? null; c3 = p[2] ?? null; categoryOriginal = p.join(' / '); }
+        if (p) { c1 = p.parts[0]; c2 = p.parts[1] ?? null; c3 = p.parts[2] ?? null; categoryOriginal = p.joined; }
       }
-    } else if (categoryOriginal === null && (c1 !== null || c2 !== null || c3 !== null)) {
-      categoryOriginal = [c1, c2, c3].filter((x) => x !== null).join(' / ');
+    } else {
+      if (origIsLevel1) c1 = categoryOriginal;
+      if ((origIsLevel1 || categoryOriginal === null) && (c1 !== null || c2 !== null || c3 !== null)) {
+        categoryOriginal = [c1, c2, c3].filter((x) => x !== null).join(' / ');
+      }
     }
 
     let satisfaction: number | null = null;

@@ -63,41 +63,43 @@ export function labelKey(s: string): string {
   return collapse(toHalfWidth(trimText(s)).toLowerCase(), false);
 }
 
+/** True when collapse() would change the text: whitespace/control at an edge, two in a row, or any other than ' '. */
+function needsCleaning(s: string): boolean {
+  let prevSpace = true; // a space at the very start counts as "after a space"
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (!isSpaceCode(c)) { prevSpace = false; continue; }
+    if (c !== 0x20 || prevSpace) return true;
+    prevSpace = true;
+  }
+  return prevSpace && s.length > 0;
+}
+
 /**
  * Clean scraped text. Single-line: every whitespace run → one space. Multi-line: a run containing a line
  * break → one '\n', any other run → one space. Trims both ends; returns the input itself when already clean.
  */
 export function collapse(s: string, multiline: boolean): string {
+  if (!needsCleaning(s)) return s;
   const n = s.length;
-  let clean = n === 0 || (!isSpaceCode(s.charCodeAt(0)) && !isSpaceCode(s.charCodeAt(n - 1)));
-  for (let i = 0; clean && i < n; i++) {
-    const c = s.charCodeAt(i);
-    if (c === 0x20) {
-      if (i + 1 < n && isSpaceCode(s.charCodeAt(i + 1))) clean = false;
-    } else if (isSpaceCode(c)) clean = false;
-  }
-  if (clean) return s;
-  const parts: string[] = [];
-  let start = -1; // start of the current non-space run
-  let pendingBreak = false;
-  let pendingSpace = false;
-  for (let i = 0; i <= n; i++) {
-    const c = i < n ? s.charCodeAt(i) : 0x20;
-    if (i < n && !isSpaceCode(c)) {
-      if (start < 0) {
-        if (parts.length) parts.push(pendingBreak ? '\n' : pendingSpace ? ' ' : '');
-        pendingBreak = pendingSpace = false;
-        start = i;
-      }
-      continue;
+  let out = '';
+  let i = 0;
+  while (i < n) {
+    // skip a whitespace run, noting whether it held a line break
+    let brk = false;
+    const runStart = i;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (!isSpaceCode(c)) break;
+      if (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029) brk = true;
     }
-    if (start >= 0) { parts.push(s.slice(start, i)); start = -1; }
-    if (i < n) {
-      if (multiline && (c === 0x0a || c === 0x0d || c === 0x2028 || c === 0x2029)) pendingBreak = true;
-      else pendingSpace = true;
-    }
+    if (i >= n) break;
+    if (out.length > 0 && i > runStart) out += multiline && brk ? '\n' : ' ';
+    const wordStart = i;
+    while (i < n && !isSpaceCode(s.charCodeAt(i))) i++;
+    out += s.slice(wordStart, i);
   }
-  return parts.join('');
+  return out;
 }
 
 /** Text of a cell, cleaned; null when empty. */

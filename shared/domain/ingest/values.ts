@@ -154,10 +154,12 @@ export function normalisePhone(cell: Cell): string | null {
   const s = typeof cell === 'number' ? (Number.isInteger(cell) && cell >= 0 ? String(cell) : '') : toHalfWidth(cellText(cell));
   let digits = '';
   let plus = false;
-  for (let i = 0; i < s.length; i++) {
-    const c = s.charCodeAt(i);
-    if (c >= 0x30 && c <= 0x39) digits += s[i];
-    else if (c === 0x2b && digits === '') plus = true;
+  let run = -1; // start of the current digit run
+  for (let i = 0; i <= s.length; i++) {
+    const c = i < s.length ? s.charCodeAt(i) : 0;
+    if (c >= 0x30 && c <= 0x39) { if (run < 0) run = i; continue; }
+    if (run >= 0) { digits += s.slice(run, i); run = -1; }
+    if (c === 0x2b && digits === '') plus = true;
   }
   if (digits.startsWith('0086')) digits = digits.slice(4);
   else if (digits.startsWith('86') && (plus || (digits.length === 13 && digits[2] === '1'))) digits = digits.slice(2);

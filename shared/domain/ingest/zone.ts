@@ -26,7 +26,7 @@ export function daysInMonth(y: number, m: number): number {
   return m === 4 || m === 6 || m === 9 || m === 11 ? 30 : 31;
 }
 
-interface Zone {
+export interface Zone {
   /** Fixed offset in ms (UTC, '+08:00'…), or null when Intl rules apply. */
   fixed: number | null;
   fmt: Intl.DateTimeFormat | null;
@@ -49,8 +49,8 @@ function fixedOffset(tz: string): number | null {
   return (m[1] === '-' ? -mins : mins) * MINUTE_MS;
 }
 
-/** The zone record for an IANA name; throws RangeError for an unknown zone. */
-function zoneOf(tz: string): Zone {
+/** The zone record for an IANA name (cached); throws RangeError for an unknown zone. */
+export function zoneOf(tz: string): Zone {
   if (tz === lastName && lastZone) return lastZone;
   let z = zones.get(tz);
   if (z) { lastName = tz; lastZone = z; return z; }
@@ -112,7 +112,11 @@ export function zoneOffset(tz: string, instant: number): number {
 
 /** Resolve a wall-clock time given as "ms as if UTC" to the UTC instant in the zone. */
 export function wallToUtc(localMs: number, tz: string): number {
-  const z = zoneOf(tz);
+  return wallToUtcIn(zoneOf(tz), localMs);
+}
+
+/** wallToUtc with the zone already resolved (hot path). */
+export function wallToUtcIn(z: Zone, localMs: number): number {
   if (z.fixed !== null) return localMs - z.fixed;
   const key = Math.floor(localMs / HOUR_MS);
   const cached = z.local.get(key);

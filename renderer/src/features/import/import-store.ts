@@ -164,7 +164,7 @@ export const useImportWizard = create<ImportWizard>()((set, get) => {
             const samples = rows !== null ? addSample(run.samples, { at: Date.now(), rows }) : run.samples;
             patchRun({
               done: p.done, total: p.total, phase: phaseOf(p.message) ?? run.phase, rows: rows ?? run.rows, samples,
-              rowsPerSecond: rowRate(samples) ?? run.rowsPerSecond, bytesPerSecond: p.ratePerSecond, etaSeconds: p.etaSeconds,
+              rowsPerSecond: rowRate(samples) ?? run.rowsPerSecond, bytesPerSecond: p.ratePerSecond ?? run.bytesPerSecond, etaSeconds: p.etaSeconds ?? run.etaSeconds,
             });
           },
           done: (end) => { void finish(end); },

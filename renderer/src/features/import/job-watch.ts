@@ -34,9 +34,13 @@ export async function startWatchedJob(start: () => Promise<{ jobId: string }>, h
     stop();
     h.done(end);
   };
+  let lastDone = -1;
   const onProgress = (d: JobProgressEvent) => {
     if (jobId === null) early.push({ kind: 'progress', data: d });
-    else if (d.jobId === jobId && !finished) h.progress(d);
+    else if (d.jobId === jobId && !finished) {
+      lastDone = Math.max(lastDone, d.done);
+      h.progress(d);
+    }
   };
   const onDone = (d: EventPayload<'job.done'>) => {
     if (jobId === null) early.push({ kind: 'done', data: d });
@@ -63,6 +67,8 @@ export async function startWatchedJob(start: () => Promise<{ jobId: string }>, h
       api.call('jobs.get', { jobId: id }).then((job) => {
         if (finished) return;
         if (job.status !== 'running') finish({ job });
+        // Events lost or late: the polled state moves the progress on (without rate and ETA).
+        else if (job.done > lastDone) onProgress({ jobId: job.jobId, kind: job.kind, done: job.done, total: job.total, ratePerSecond: null, etaSeconds: null, message: job.message });
       }).catch(() => undefined);
     }, POLL_MS);
   }

@@ -62,6 +62,22 @@ describe('checkCoords', () => {
     expect(metres([r.lon as number, r.lat as number], NANJING_GCJ)).toBeGreaterThan(300);
   });
 
+  it('converts exactly as gcoord does (hot-path port) over a grid of Chinese points', () => {
+    let n = 0;
+    for (let lon = 73.5; lon < 135; lon += 1.37) {
+      for (let lat = 18.2; lat < 53.5; lat += 0.91) {
+        for (const crs of ['gcj02', 'bd09'] as const) {
+          const r = checkCoords(lon, lat, crs);
+          const ref = toWgs84(lon, lat, crs);
+          expect(r.lon as number).toBeCloseTo(ref[0], 10);
+          expect(r.lat as number).toBeCloseTo(ref[1], 10);
+          n++;
+        }
+      }
+    }
+    expect(n).toBeGreaterThan(3000);
+  });
+
   it.each([
     ['abc', '32.0'], ['0', '0'], [0, 0], ['200', '32'], ['118', '95'], ['NaN', '32'], ['181', '91'],
   ])('marks (%j, %j) invalid', (lon, lat) => {

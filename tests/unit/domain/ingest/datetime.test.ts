@@ -53,7 +53,7 @@ describe('parseDateTime — Chinese hotline formats (Asia/Shanghai, UTC+8)', () 
     expect(iso(parseDateTime(1551324305123, { ...SH, format: 'epoch-ms' }))).toBe('2019-02-28T03:25:05.123Z');
   });
 
-  it.each(['', '   ', 'garbage', '2019-02-30', '2019-13-01', '2019/2/28 25:00', '2019/2/28 11:61', '12:30', '2019-02', '第一天', '2019-02-28 11:25:05 XYZ', '2019-02-28T'])(
+  it.each(['', '   ', 'garbage', '2019-02-30', '2019-13-01', '2019/2/28 25:00', '2019/2/28 11:61', '12:30', '2019-02', '第一天', '2019-02-28 11:25:05 XYZ', '2019-02-28T', '201-02-28', '20190-02-28'])(
     'rejects %j', (text) => {
       expect(parseDateTime(text, SH)).toBeNull();
     },
@@ -103,6 +103,11 @@ describe('parseDateTime — LA 311 (America/Los_Angeles, with DST)', () => {
     expect(zoneOffset('America/Los_Angeles', Date.UTC(2017, 6, 15))).toBe(-7 * 3_600_000);
     expect(zoneOffset('Asia/Shanghai', Date.UTC(2019, 1, 28))).toBe(8 * 3_600_000);
     expect(iso(zonedTimeToUtc(2019, 2, 28, 12, 0, 0, 0, '+08:00'))).toBe('2019-02-28T04:00:00.000Z');
+  });
+
+  it('follows historical rules too: China observed DST in 1986–1991', () => {
+    expect(iso(parseDateTime('1988-06-01 12:00:00', SH))).toBe('1988-06-01T03:00:00.000Z'); // UTC+9
+    expect(iso(parseDateTime('1988-12-01 12:00:00', SH))).toBe('1988-12-01T04:00:00.000Z'); // UTC+8
   });
 
   it('throws on an unknown time zone', () => {

@@ -115,3 +115,12 @@ describe('format detection and refusal of non-tables', () => {
     expect((await sniffFile(file('a;b\n1;2\n', '.json'))).format).toBe('csv');
   });
 });
+
+describe('binary files that look like UTF-16', () => {
+  it('refuses NUL-patterned binary data whose UTF-16 reading is mostly control characters', async () => {
+    const bytes = new Uint8Array(4096);
+    for (let i = 0; i < bytes.length; i += 2) bytes[i] = (i * 7) % 32; // 0x00-0x1F then NUL: "UTF-16LE" controls
+    const e = await apiErrorOf(sniffFile(file(bytes, '.dat')));
+    expect(String(e.params.detail)).toContain('unknown binary file');
+  });
+});

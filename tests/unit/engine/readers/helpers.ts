@@ -29,7 +29,7 @@ export async function apiErrorOf(p: Promise<unknown>): Promise<ApiError> {
     await p;
   } catch (e) {
     if (e instanceof ApiError) return e;
-    throw new Error(`expected an ApiError, got ${String(e)}`);
+    throw new Error(`expected an ApiError, got ${String(e)}`, { cause: e });
   }
   throw new Error('expected an ApiError, got success');
 }

@@ -95,6 +95,26 @@ describe('XLSX reading', () => {
     }
   });
 
+  it('follows the tab order of workbook.xml, not the numbering of the sheet parts', async () => {
+    const zip = await readZipIndex(at('sample.xlsx'));
+    const entries = await Promise.all([...zip.entries.keys()].filter((n) => !n.endsWith('/')).map(async (name) => {
+      let data = (await readEntry(zip, name))!;
+      if (name === 'xl/workbook.xml') {
+        const xml = data.toString('utf8');
+        const tags = xml.match(/<sheet [^>]*\/>/g)!;
+        expect(tags).toHaveLength(2);
+        data = Buffer.from(xml.replace(tags[0] + tags[1], tags[1] + tags[0]), 'utf8');
+      }
+      return { name, data };
+    }));
+    writeZip(at('swapped.xlsx'), entries);
+    const s = await sniffFile(at('swapped.xlsx'));
+    expect(s.sheets).toEqual(['第二页', '工单']);
+    expect(s.headers).toEqual(['名称']); // the first tab lives in sheet2.xml
+    const r = await readAll(at('swapped.xlsx'), { format: 'xlsx', sheet: '工单' });
+    expect(r.rows).toHaveLength(4);
+  });
+
   it('reads a streamed workbook with inline strings (no shared strings part)', async () => {
     const w = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: at('inline.xlsx'), useSharedStrings: false, useStyles: true });
     const ws = w.addWorksheet('S');
@@ -105,7 +125,6 @@ describe('XLSX reading', () => {
     const r = await readAll(at('inline.xlsx'), { format: 'xlsx' });
     expect(r.rows).toHaveLength(3000);
     expect(r.rows[2999].cells).toEqual([2999, '行2999']);
-    expect(fs.readdirSync(tmp.dir).length).toBeGreaterThan(0);
   });
 });
 
@@ -113,8 +132,8 @@ describe('XLSX failures are clear and never hang', () => {
   it('refuses a truncated workbook', async () => {
     const bytes = fs.readFileSync(at('sample.xlsx'));
     fs.writeFileSync(at('half.xlsx'), bytes.subarray(0, bytes.length >> 1));
-    for (const call of [sniffFile(at('half.xlsx')), openRowSource(at('half.xlsx'), { format: 'xlsx' })]) {
-      const e = await apiErrorOf(call);
+    for (const call of [() => sniffFile(at('half.xlsx')), () => openRowSource(at('half.xlsx'), { format: 'xlsx' })]) {
+      const e = await apiErrorOf(call());
       expect(e.code).toBe('BAD_INPUT');
       expect(String(e.params.detail)).toContain('Excel 文件不完整或已损坏');
       expect(String(e.params.detail)).toContain('incomplete or corrupt');
@@ -128,7 +147,9 @@ describe('XLSX failures are clear and never hang', () => {
     const start = sheet.offset + 30 + sheet.name.length;
     for (let i = start + 10; i < start + sheet.compressedSize - 4; i += 7) bytes[i] ^= 0x5a;
     fs.writeFileSync(at('damaged.xlsx'), bytes);
+    const t = performance.now();
     const e = await apiErrorOf(readAll(at('damaged.xlsx'), { format: 'xlsx' }));
+    expect(performance.now() - t).toBeLessThan(10_000);
     expect(e.code).toBe('BAD_INPUT');
     expect(String(e.params.detail)).toMatch(/Excel/);
   });

@@ -127,7 +127,7 @@ export function detectFormat(head: Uint8Array, text: string | null, ext: string)
 }
 
 /** True when a non-UTF-16 sample looks binary: control bytes (NUL etc.) in more than 1% of it. A stray one is tolerated. */
-export function looksBinary(sample: Uint8Array): boolean {
+export function looksBinary(sample: Uint8Array | Uint16Array): boolean {
   let count = 0;
   for (let i = 0; i < sample.length; i++) {
     const c = sample[i];

@@ -45,8 +45,8 @@ async function guessEncoding(path: string, head: Head): Promise<EncodingGuess> {
   const g = detectEncoding(head.bytes);
   if (g.confidence !== 0.5 || g.encoding !== 'utf8') return g;
   if (head.complete) return { encoding: 'utf8', confidence: 1 }; // pure ASCII: every reading agrees
-  for (let off = head.bytes.length; off < Math.min(head.size, ASCII_SCAN_BYTES); off += SAMPLE_BYTES) {
-    const chunk = await readHead(path, SAMPLE_BYTES, off);
+  for (let off = head.bytes.length; off < Math.min(head.size, ASCII_SCAN_BYTES); off += 1 << 20) {
+    const chunk = await readHead(path, 1 << 20, off);
     const i = chunk.bytes.findIndex((b) => b > 0x7f);
     if (i < 0) continue;
     const window = await readHead(path, SAMPLE_BYTES, off + i);
@@ -65,8 +65,11 @@ async function detect(path: string, forced: SourceFormat | undefined, forcedEnco
   if (sig) throw notImportable(sig.zh, sig.en);
   const guess: EncodingGuess = forcedEncoding ? { encoding: forcedEncoding, confidence: 1 } : await guessEncoding(path, head);
   const utf16 = guess.encoding === 'utf16le' || guess.encoding === 'utf16be';
-  if (!utf16 && looksBinary(head.bytes)) throw notImportable('未知格式的二进制文件', 'an unknown binary file');
   const text = new TextDecoder(decoderLabel(guess.encoding)).decode(head.bytes, { stream: true });
+  // bytes for 8-bit encodings; for UTF-16 the decoded characters (NULs are expected in its bytes)
+  if (utf16 ? looksBinary(Uint16Array.from(text, (c) => c.charCodeAt(0))) : looksBinary(head.bytes)) {
+    throw notImportable('未知格式的二进制文件', 'an unknown binary file');
+  }
   const format = forced ?? detectFormat(head.bytes, text, extname(path).toLowerCase());
   return { format, guess, text, head };
 }

@@ -2,6 +2,7 @@
  * The RowSource every reader returns: a format-specific generator yields rows in chunks of any
  * size; `batches(n)` regroups them into batches of exactly n (the last may be smaller). Nothing is
  * read ahead of the consumer beyond one chunk: the generator runs only when a batch is pulled.
+ * The source closes itself when the iteration of batches() ends (completed, broken off or failed).
  */
 import type { Cell } from '../../../../../shared/domain/ingest/types';
 import type { RawRow, RowSource } from './types';
@@ -57,30 +58,35 @@ export async function makeRowSource(parts: SourceParts): Promise<RowSource> {
       started = true;
       const size = Math.max(1, Math.floor(batchSize));
       return (async function* () {
-        let out: RawRow[] = [];
-        let chunk = first;
-        first = [];
-        for (;;) {
-          if (out.length === 0 && chunk.length === size) {
-            yield chunk;
-          } else {
-            for (let i = 0; i < chunk.length; i++) {
-              out.push(chunk[i]);
-              if (out.length === size) {
-                yield out;
-                out = [];
+        try {
+          let out: RawRow[] = [];
+          let chunk = first;
+          first = [];
+          for (;;) {
+            if (out.length === 0 && chunk.length === size) {
+              yield chunk;
+            } else {
+              for (let i = 0; i < chunk.length; i++) {
+                out.push(chunk[i]);
+                if (out.length === size) {
+                  yield out;
+                  out = [];
+                }
               }
             }
+            if (done || closed) break;
+            const r = await rows.next();
+            if (r.done) {
+              done = true;
+              break;
+            }
+            chunk = r.value;
           }
-          if (done || closed) break;
-          const r = await rows.next();
-          if (r.done) {
-            done = true;
-            break;
-          }
-          chunk = r.value;
+          if (out.length) yield out;
+        } finally {
+          // iterated once: whether it ran to the end, broke off or failed, release the file
+          await close();
         }
-        if (out.length) yield out;
       })();
     },
   };

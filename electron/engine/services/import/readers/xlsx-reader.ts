@@ -20,8 +20,11 @@ import { cleanHeader, headerRowOf, isBlankRow, makeRowSource, toCsvLine, type So
 import { readWorkbookInfo, type SheetInfo, type WorkbookInfo } from './xlsx-workbook';
 import { entryStream } from './zip-index';
 
-/** A pull that waits this long without the file being read further is a stall (corrupt zip). */
+/** A pull that waits this long without the file being read further is a stall (corrupt zip)… */
 const STALL_MS = 30_000;
+/** …or this long once the whole file has been read (only buffered data is left to parse). */
+const EOF_STALL_MS = 5_000;
+const TICK_MS = 250;
 
 export async function listSheets(path: string): Promise<{ info: WorkbookInfo; names: string[] }> {
   const info = await readWorkbookInfo(path);
@@ -121,7 +124,13 @@ export async function openXlsx(path: string, opts: ReadOptions, knownInfo?: Work
   const stream = createReadStream(path, { highWaterMark: 1 << 20 });
   const state: SourceState = { headers: null, blank: 0 };
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
-    sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'ignore',
+    sharedStrings: 'cache', hyperlinks: 'ignore', styles: 'cache', worksheets: 'emit', entries: 'emit',
+  });
+  // exceljs announces each sheet part ('entry', id = N of sheetN.xml) just before yielding its reader,
+  // whose own name/id are the workbook's only when it could match them: match by part instead
+  let partNo: string | null = null;
+  (reader as unknown as NodeJS.EventEmitter).on('entry', (e: { type?: string; id?: unknown }) => {
+    if (e.type === 'worksheet') partNo = String(e.id);
   });
   try {
     await preload(reader, info, sheet);
@@ -130,24 +139,49 @@ export async function openXlsx(path: string, opts: ReadOptions, knownInfo?: Work
     throw asReadError(e, 'Excel 文件', 'Excel file');
   }
 
-  /** Waits for `p` unless the file stops being read for STALL_MS. */
+  // exceljs loses some unzip errors (a damaged deflate stream is reported on the unzip stream while
+  // it waits on the entry): catch them on the stream our file is piped into, and stop waiting. A
+  // watchdog also ends a pull that makes no progress: no new bytes for STALL_MS, or nothing for
+  // EOF_STALL_MS once the whole file has been read.
+  let failure: Error | null = null;
+  let rejectPull: ((e: Error) => void) | null = null;
+  const stop = (e: Error): void => {
+    failure ??= e;
+    rejectPull?.(failure);
+  };
+  stream.on('error', stop);
+  const pipe = stream.pipe.bind(stream);
+  stream.pipe = ((dest: NodeJS.WritableStream, o?: { end?: boolean }) => {
+    (dest as unknown as NodeJS.EventEmitter).on('error', stop);
+    return pipe(dest, o);
+  }) as typeof stream.pipe;
+  let pending = false, pulls = 0, lastPulls = -1, lastBytes = -1, idle = 0;
+  const watchdog = setInterval(() => {
+    if (!pending || pulls !== lastPulls || stream.bytesRead !== lastBytes) {
+      lastPulls = pulls;
+      lastBytes = stream.bytesRead;
+      idle = 0;
+      return;
+    }
+    idle += TICK_MS;
+    if (idle >= (lastBytes >= info.zip.size ? EOF_STALL_MS : STALL_MS)) stop(new Error('reading stalled (damaged zip data?)'));
+  }, TICK_MS);
+  watchdog.unref();
+  /** One pull raced against `stop` (a fresh promise each time: racing a long-lived pending promise would retain every row). */
   async function guarded<T>(p: Promise<T>): Promise<T> {
-    let last = stream.bytesRead, idle = 0, timer: NodeJS.Timeout | undefined;
-    const stall = new Promise<never>((_, reject) => {
-      timer = setInterval(() => {
-        if (stream.bytesRead !== last) { last = stream.bytesRead; idle = 0; return; }
-        if ((idle += 1000) >= STALL_MS) reject(new Error('reading stalled'));
-      }, 1000);
-    });
+    if (failure) throw failure;
+    pending = true;
     try {
-      return await Promise.race([p, stall]);
+      return await Promise.race([p, new Promise<never>((_, reject) => { rejectPull = reject; })]);
     } finally {
-      clearInterval(timer);
+      pending = false;
+      rejectPull = null;
+      pulls++;
     }
   }
 
   async function* rows(): AsyncGenerator<RawRow[], void, undefined> {
-    const sheets = (reader as unknown as AsyncIterable<{ name?: string; id?: unknown }>)[Symbol.asyncIterator]();
+    const sheets = (reader as unknown as AsyncIterable<unknown>)[Symbol.asyncIterator]();
     let width = 0;
     let prev = headerRow;
     let found = false;
@@ -157,7 +191,7 @@ export async function openXlsx(path: string, opts: ReadOptions, knownInfo?: Work
         const s = await guarded(sheets.next());
         if (s.done) break;
         const ws = s.value;
-        if (!(ws.name === sheet.name || (ws.name === undefined && String(ws.id) === sheet.fileNo))) continue;
+        if (partNo !== sheet.fileNo) continue;
         found = true;
         const it = (ws as unknown as AsyncIterable<ExcelRow>)[Symbol.asyncIterator]();
         let out: RawRow[] = [];
@@ -189,6 +223,7 @@ export async function openXlsx(path: string, opts: ReadOptions, knownInfo?: Work
     } catch (e) {
       throw asReadError(e, 'Excel 文件', 'Excel file');
     } finally {
+      clearInterval(watchdog);
       stream.destroy();
       // not awaited: after a stall exceljs's generator is still busy and would never return
       void sheets.return?.(undefined)?.catch(() => undefined);

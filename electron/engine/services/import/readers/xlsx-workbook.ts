@@ -87,7 +87,7 @@ export async function readWorkbookInfo(path: string): Promise<WorkbookInfo> {
       const rid = relId(a);
       const part = rid ? targets.get(rid) : undefined;
       if (!name || !part) continue;
-      const no = /sheet(\d+)\.xml$/i.exec(part);
+      const no = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(part); // the only layout exceljs streams
       sheets.push({ name, part, fileNo: no ? no[1] : '', hidden: (a.get('state') ?? 'visible') !== 'visible' });
     }
     const pr = /<(?:[\w.-]+:)?workbookPr\b[^>]*>/.exec(wb);

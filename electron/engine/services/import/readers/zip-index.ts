@@ -141,5 +141,6 @@ export async function entryStream(zip: ZipIndex, name: string): Promise<Readable
   if (e.method === 0) return raw;
   const inflate = createInflateRaw();
   raw.on('error', (err) => inflate.destroy(err));
+  inflate.on('close', () => raw.destroy());
   return raw.pipe(inflate);
 }

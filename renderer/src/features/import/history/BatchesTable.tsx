@@ -26,17 +26,25 @@ interface Props {
 /** The batches table of the import history (newest first). */
 export function BatchesTable({ batches, loading, busy, onDetails, onRejected, onExport, onRemove }: Props) {
   const { t } = useTranslation();
-  const num = (key: 'rowsRead' | 'imported' | 'updated' | 'duplicates' | 'blankRows', width = 84) => ({
+  const num = (key: 'rowsRead' | 'imported' | 'updated' | 'duplicates' | 'blankRows', width = 92) => ({
     title: t(`import.history.${key}`), dataIndex: key, key, width, align: 'right' as const,
+    onHeaderCell: () => ({ style: { whiteSpace: 'nowrap' as const } }),
     render: (v: number) => v.toLocaleString(),
   });
   const columns: TableColumnsType<Batch> = [
     { title: '#', dataIndex: 'id', key: 'id', width: 56, align: 'right' },
     {
-      title: t('import.history.fileName'), dataIndex: 'fileName', key: 'fileName', width: 220, ellipsis: { showTitle: true },
+      title: t('import.history.fileName'), dataIndex: 'fileName', key: 'fileName', width: 200, ellipsis: { showTitle: true },
       render: (v: string, b) => <>{b.synthetic && <Tag color="orange">{t('import.history.synthetic')}</Tag>}{v}</>,
     },
-    { title: t('import.history.source'), key: 'source', width: 150, ellipsis: true, render: (_: unknown, b) => <span title={b.sourceCode}>{b.sourceName ?? b.sourceCode}</span> },
+    {
+      title: t('import.history.status'), key: 'status', width: 96,
+      render: (_: unknown, b) => {
+        const s = batchStatus(b);
+        return <Tag color={STATUS_COLORS[s] ?? 'default'}>{t(`import.history.statuses.${s}`, { defaultValue: s })}</Tag>;
+      },
+    },
+    { title: t('import.history.source'), key: 'source', width: 140, ellipsis: true, render: (_: unknown, b) => <span title={b.sourceCode}>{b.sourceName ?? b.sourceCode}</span> },
     {
       title: 'SHA-256', dataIndex: 'sha256', key: 'sha256', width: 130,
       render: (v: string | null) => (v ? <Typography.Text code copyable={{ text: v, tooltips: [t('import.history.copySha'), t('import.history.copied')] }} title={v}>{shortHash(v, 8)}</Typography.Text> : '—'),
@@ -46,20 +54,13 @@ export function BatchesTable({ batches, loading, busy, onDetails, onRejected, on
     num('updated'),
     num('duplicates'),
     {
-      title: t('import.history.rejected'), dataIndex: 'rejected', key: 'rejected', width: 84, align: 'right',
+      title: t('import.history.rejected'), dataIndex: 'rejected', key: 'rejected', width: 92, align: 'right',
       render: (v: number, b) => (v > 0 ? <Typography.Link type="danger" onClick={() => onRejected(b)}>{v.toLocaleString()}</Typography.Link> : '0'),
     },
-    num('blankRows', 72),
+    num('blankRows', 80),
     {
       title: t('import.history.time'), dataIndex: 'startedAt', key: 'time', width: 150,
       render: (v: number, b) => <Tooltip title={b.seconds !== null ? t('import.run.seconds', { seconds: b.seconds.toFixed(1) }) : undefined}>{formatShanghai(v)}</Tooltip>,
-    },
-    {
-      title: t('import.history.status'), key: 'status', width: 96,
-      render: (_: unknown, b) => {
-        const s = batchStatus(b);
-        return <Tag color={STATUS_COLORS[s] ?? 'default'}>{t(`import.history.statuses.${s}`, { defaultValue: s })}</Tag>;
-      },
     },
     {
       title: t('import.history.actions'), key: 'actions', width: 180, fixed: 'right',
@@ -105,7 +106,7 @@ export function BatchesTable({ batches, loading, busy, onDetails, onRejected, on
       columns={columns}
       dataSource={[...batches].sort((a, z) => z.id - a.id)}
       loading={loading}
-      scroll={{ x: 1500 }}
+      scroll={{ x: 1460 }}
       rowClassName={(b) => (b.removedAt !== null ? 'ms-import-unmapped' : '')}
       pagination={{ pageSize: 20, hideOnSinglePage: true }}
       locale={{ emptyText: t('import.history.empty') }}

@@ -22,8 +22,11 @@ interface Props {
   onApply: (sourceCode: string | null) => void;
 }
 
-function toOptions(items: readonly TaxItem[]): CategoryOption[] {
-  return items.map((it) => ({ title: it.name, value: it.id, children: it.children.length ? toOptions(it.children) : undefined }));
+function toOptions(items: readonly TaxItem[], parent = ''): CategoryOption[] {
+  return items.map((it) => {
+    const path = parent ? `${parent} / ${it.name}` : it.name;
+    return { title: it.name, value: it.id, path, children: it.children.length ? toOptions(it.children, path) : undefined };
+  });
 }
 
 /** Per source: its category labels, their unified category, suggestions, bulk assignment, apply. */
@@ -74,7 +77,9 @@ export function CrosswalkPanel({ nodes, reloadKey, busy, dirty, onChanged, onFro
           <Switch size="small" checked={unmappedOnly} onChange={setUnmappedOnly} data-testid="crosswalk-unmapped-only" />
           <span>{t('import.taxonomy.unmappedOnly')}</span>
         </Space>
-        <span style={{ flex: 1 }} />
+      </Flex>
+      <Flex wrap gap={8} align="center" justify="flex-end" style={{ marginBottom: 12 }}>
+        <Typography.Text type="secondary" style={{ flex: 1, fontSize: 12 }}>{t('import.taxonomy.crosswalkHint')}</Typography.Text>
         <Popconfirm title={t('import.taxonomy.fromDataConfirm')} description={<div style={{ maxWidth: 320 }}>{t('import.taxonomy.fromDataHint')}</div>} onConfirm={() => onFromData(source)} disabled={busy || !source}>
           <Button icon={<BuildOutlined />} disabled={busy || !source} data-testid="taxonomy-from-data">{t('import.taxonomy.fromData')}</Button>
         </Popconfirm>
@@ -90,7 +95,7 @@ export function CrosswalkPanel({ nodes, reloadKey, busy, dirty, onChanged, onFro
         <Flex gap={8} align="center" style={{ marginBottom: 12, padding: 8, background: '#f0f5ff', borderRadius: 6 }} data-testid="crosswalk-bulk">
           <span>{t('import.taxonomy.bulkAssign', { n: selected.length })}</span>
           <TreeSelect<number> style={{ width: 320 }} treeData={options} value={bulkTarget ?? undefined} onChange={(v) => setBulkTarget(v ?? null)}
-            showSearch treeNodeFilterProp="title" allowClear placeholder={t('import.taxonomy.category')} popupMatchSelectWidth={false} />
+            showSearch treeNodeFilterProp="title" treeNodeLabelProp="path" allowClear placeholder={t('import.taxonomy.category')} popupMatchSelectWidth={false} />
           <Button type="primary" disabled={bulkTarget === null} loading={saving} onClick={() => void assign(selected, bulkTarget)}>{t('import.taxonomy.assign')}</Button>
           <Button onClick={() => void assign(selected, null)} loading={saving}>{t('import.taxonomy.unassign')}</Button>
           <Button type="link" onClick={() => setSelected([])}>{t('import.taxonomy.clearSelection')}</Button>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { CrosswalkEntry } from './taxonomy-tree';
 import '../import.css';
 
-export interface CategoryOption { title: string; value: number; children?: CategoryOption[] }
+export interface CategoryOption { title: string; value: number; path: string; children?: CategoryOption[] }
 
 interface Props {
   entries: readonly CrosswalkEntry[];
@@ -21,10 +21,10 @@ const pct = (s: number) => Math.round((s <= 1 ? s * 100 : s));
 export function CrosswalkTable({ entries, loading, options, pathOf, selected, onSelect, onAssign }: Props) {
   const { t } = useTranslation();
   const columns: TableColumnsType<CrosswalkEntry> = [
-    { title: t('import.taxonomy.label'), dataIndex: 'label', key: 'label', ellipsis: { showTitle: true } },
+    { title: t('import.taxonomy.label'), dataIndex: 'label', key: 'label', width: 220, ellipsis: { showTitle: true }, render: (v: string) => <Typography.Text strong>{v}</Typography.Text> },
     { title: t('import.taxonomy.records'), dataIndex: 'records', key: 'records', width: 90, align: 'right', render: (v: number) => v.toLocaleString() },
     {
-      title: t('import.taxonomy.category'), key: 'category', width: 300,
+      title: t('import.taxonomy.category'), key: 'category', width: 260,
       render: (_: unknown, e) => (
         <Flex vertical gap={2}>
           <TreeSelect<number>
@@ -36,6 +36,7 @@ export function CrosswalkTable({ entries, loading, options, pathOf, selected, on
             allowClear
             showSearch
             treeNodeFilterProp="title"
+            treeNodeLabelProp="path"
             popupMatchSelectWidth={false}
             onChange={(v) => onAssign(e.label, v ?? null)}
           />
@@ -44,7 +45,7 @@ export function CrosswalkTable({ entries, loading, options, pathOf, selected, on
       ),
     },
     {
-      title: t('import.taxonomy.suggestions'), key: 'suggestions', width: 320,
+      title: t('import.taxonomy.suggestions'), key: 'suggestions',
       render: (_: unknown, e) => (e.suggestions.length === 0 ? null : (
         <Flex wrap gap={4}>
           {e.suggestions.slice(0, 3).map((s) => (
@@ -68,6 +69,7 @@ export function CrosswalkTable({ entries, loading, options, pathOf, selected, on
       columns={columns}
       dataSource={entries as CrosswalkEntry[]}
       loading={loading}
+      scroll={{ x: 900 }}
       rowSelection={{ selectedRowKeys: selected as string[], onChange: (keys) => onSelect(keys.map(String)), preserveSelectedRowKeys: true }}
       pagination={{ defaultPageSize: 50, showSizeChanger: true, pageSizeOptions: [20, 50, 100, 200], showTotal: (n) => t('import.taxonomy.total', { n: n.toLocaleString() }) }}
       locale={{ emptyText: t('import.taxonomy.labelsEmpty') }}

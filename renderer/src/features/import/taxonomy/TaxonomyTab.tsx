@@ -29,7 +29,7 @@ export function TaxonomyTab() {
     <div data-testid="import-taxonomy">
       <JobBanner run={jobs.run} runningText={text.running} doneText={text.done} onCancel={() => void jobs.cancel()} onClose={jobs.clear} testId="taxonomy-job" />
       <Row gutter={[16, 16]}>
-        <Col xs={24} xl={9}>
+        <Col xs={24} xxl={8}>
           <TaxonomyTreeCard
             nodes={tree.data ?? []}
             loading={tree.loading}
@@ -38,7 +38,7 @@ export function TaxonomyTab() {
             onImport={(path) => void jobs.start('taxonomy.import', () => api.call('taxonomy.import', { path }))}
           />
         </Col>
-        <Col xs={24} xl={15}>
+        <Col xs={24} xxl={16}>
           <CrosswalkPanel
             nodes={tree.data ?? []}
             reloadKey={`${projectKey}|${reload}`}

@@ -25,7 +25,15 @@ export function ReadOptionsBar() {
   if (!preview) return null;
   const opts = effectiveReadOptions(preview.sniffed, overrides);
   const f = opts.format;
-  const set = (patch: Parameters<typeof setOverrides>[0]) => { void setOverrides(patch); };
+  // Choosing what the sniffer found anyway is no override (so "back to auto-detection" disappears).
+  const set = (patch: Parameters<typeof setOverrides>[0]) => {
+    const p: Record<string, unknown> = { ...patch };
+    for (const k of ['format', 'encoding', 'delimiter', 'quote', 'sheet'] as const) {
+      if (k in p && auto && p[k] === auto[k]) p[k] = undefined;
+    }
+    if (p.headerRow === 1) p.headerRow = undefined;
+    void setOverrides(p);
+  };
   const overridden = Object.keys(overrides).length > 0;
   const autoEnc = auto?.encoding ?? null;
 

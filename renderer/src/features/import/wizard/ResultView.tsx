@@ -44,24 +44,24 @@ export function ResultView({ result: r, onRejected, onQuality, onHistory, onAnot
           </Flex>
         ))}
       </Flex>
-      <Space size="large" style={{ marginTop: 16 }} wrap>
+      <Flex gap={24} style={{ marginTop: 16 }} wrap align="center">
         <Typography.Text type="secondary" data-testid="import-count-blank">{t('import.run.blank', { count: r.blankRows, n: r.blankRows.toLocaleString() })}</Typography.Text>
         <Typography.Text type="secondary" data-testid="import-seconds">{t('import.run.seconds', { seconds: r.seconds.toFixed(r.seconds < 10 ? 2 : 1) })}</Typography.Text>
         {ok
           ? <Typography.Text type="success"><CheckCircleFilled /> {t('import.run.sumCheck')}</Typography.Text>
           : <Typography.Text type="danger"><WarningOutlined /> {t('import.run.sumMismatch')}</Typography.Text>}
-      </Space>
+      </Flex>
       {r.rejected > 0 && (
         <Alert type="warning" showIcon style={{ marginTop: 16 }} title={t('import.run.rejectedHint', { count: r.rejected, n: r.rejected.toLocaleString() })} />
       )}
-      <Space wrap style={{ marginTop: 16 }}>
+      <Flex wrap gap={8} style={{ marginTop: 16 }}>
         <Button icon={<FileSearchOutlined />} data-testid="import-view-rejected" onClick={onRejected} disabled={r.rejected === 0} danger={r.rejected > 0}>
           {t('import.run.viewRejected')}
         </Button>
         <Button data-testid="import-view-quality" onClick={onQuality}>{t('import.run.viewQuality')}</Button>
         <Button icon={<HistoryOutlined />} onClick={onHistory}>{t('import.run.goHistory')}</Button>
         <Button type="primary" icon={<PlusOutlined />} onClick={onAnother} data-testid="import-another">{t('import.run.another')}</Button>
-      </Space>
+      </Flex>
     </Card>
   );
 }

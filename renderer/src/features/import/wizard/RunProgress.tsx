@@ -11,7 +11,8 @@ export function RunProgress({ run, onCancel }: { run: RunState; onCancel: () => 
   const { t } = useTranslation();
   const duration = useDurationText();
   const pct = percentOf(run.done, run.total);
-  const phase = run.status === 'starting' ? 'starting' : run.phase ?? 'reading';
+  // Until the first progress report the job is still starting (the worker boots, the file is opened).
+  const phase = run.status === 'starting' || run.phase === null ? 'starting' : run.phase;
   return (
     <Card data-testid="import-progress" title={t(`import.run.phase.${phase}`)}>
       <Progress percent={pct ?? 0} status="active" data-testid="import-progress-bar" />

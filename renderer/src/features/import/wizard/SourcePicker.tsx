@@ -38,13 +38,17 @@ export function SourcePicker() {
               onChange={(code) => setSource({ code })}
               showSearch={{ optionFilterProp: 'label' }}
               notFoundContent={t('import.source.none')}
-              options={list.map((s) => ({ value: s.code, label: `${s.name} (${s.code})`, records: s.records }))}
-              optionRender={(o) => (
-                <Flex justify="space-between" gap={8}>
-                  <span>{o.label}</span>
-                  <span style={{ color: '#999' }}>{t('import.source.records', { count: (o.data as { records: number }).records, n: (o.data as { records: number }).records.toLocaleString() })}</span>
-                </Flex>
-              )}
+              popupMatchSelectWidth={false}
+              options={list.map((s) => ({ value: s.code, label: `${s.name} (${s.code})`, name: s.name, records: s.records }))}
+              optionRender={(o) => {
+                const d = o.data as { value: string; name: string; records: number };
+                return (
+                  <Flex justify="space-between" gap={16}>
+                    <span>{d.name} <span style={{ color: '#999', fontSize: 12 }}>{d.value}</span></span>
+                    <span style={{ color: '#999' }}>{t('import.source.records', { n: d.records.toLocaleString() })}</span>
+                  </Flex>
+                );
+              }}
             />
           </Form.Item>
         ) : (

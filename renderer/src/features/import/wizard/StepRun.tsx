@@ -5,6 +5,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText, jobErrorText } from '../../../app/errors';
 import { currentLocale } from '../../../app/i18n';
 import { BatchDrawer, type BatchView } from '../batch/BatchDrawer';
+import { useSources } from '../hooks';
 import { useImportWizard } from '../import-store';
 import { hasBlockingIssue, mappingIssues, usedFields } from '../mapping-state';
 import { effectiveReadOptions } from '../read-options';
@@ -18,6 +19,7 @@ export function StepRun() {
   const { t } = useTranslation();
   const s = useImportWizard();
   const [drawer, setDrawer] = useState<{ batchId: number; view: BatchView } | null>(null);
+  const sources = useSources();
   const run = s.run;
   if (!s.preview) return null;
   const locale = currentLocale();
@@ -60,7 +62,7 @@ export function StepRun() {
       <Card title={t('import.run.summary')} size="small">
         <Descriptions size="small" column={{ xs: 1, md: 2 }} items={[
           { key: 'file', label: t('import.run.file'), children: <span title={s.preview.path}>{s.preview.fileName}</span> },
-          { key: 'source', label: t('import.run.source'), children: `${s.source.mode === 'new' && s.source.name ? `${s.source.name} ` : ''}(${s.source.code})` },
+          { key: 'source', label: t('import.run.source'), children: `${(s.source.mode === 'new' ? s.source.name : sources.data?.find((x) => x.code === s.source.code)?.name) || ''} (${s.source.code})`.trim() },
           { key: 'format', label: t('import.run.format'), children: [t(`import.formats.${opts.format}`), opts.encoding && t(`import.encodings.${opts.encoding}`), opts.sheet].filter(Boolean).join(' · ') },
           { key: 'cols', label: t('import.run.columns'), children: t('import.mapping.mapped', { mapped: usedFields(s.mapping).size, total: s.mapping.headers.length }) },
           { key: 'tz', label: t('import.mapping.timezone'), children: s.mapping.timezone },
