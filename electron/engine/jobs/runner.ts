@@ -6,6 +6,7 @@ import { ApiError } from '../../../shared/api/errors';
 import type { JobInfo } from '../../../shared/model/project';
 import type { EventBus } from '../events';
 import type { JobWorkerData, JobWorkerMessage } from './protocol';
+import { devWorkerBundle } from './dev-worker';
 
 interface RunningJob {
   info: JobInfo;
@@ -27,6 +28,8 @@ function workerSpec(): { file: string; entry?: string } {
   const here = path.dirname(fileURLToPath(import.meta.url));
   const built = path.join(here, 'worker.cjs');
   if (fs.existsSync(built)) return { file: built };
+  const bundled = process.env.MINSHENG_TSX_WORKER === '1' ? null : devWorkerBundle(path.join(here, 'worker.ts'), path.resolve(here, '../../..'));
+  if (bundled) return { file: bundled };
   return { file: path.join(here, 'ts-worker-boot.mjs'), entry: pathToFileURL(path.join(here, 'worker.ts')).href };
 }
 

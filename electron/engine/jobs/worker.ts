@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '../../../shared/api/errors';
 import { openConnection } from '../db/connection';
-import { JOB_BODIES } from './bodies';
+import { loadJobBody } from './bodies';
 import type { JobWorkerData, JobWorkerMessage } from './protocol';
 import type { JobContext } from './types';
 
@@ -9,7 +9,7 @@ import type { JobContext } from './types';
 async function run(data: JobWorkerData): Promise<void> {
   const post = (m: JobWorkerMessage) => parentPort!.postMessage(m);
   const flag = new Int32Array(data.cancel);
-  const body = JOB_BODIES[data.kind];
+  const body = await loadJobBody(data.kind);
   if (!body) {
     post({ type: 'error', error: new ApiError('INTERNAL', { detail: `unknown job kind ${data.kind}` }).toPayload() });
     return;

@@ -22,8 +22,13 @@ function localeOf(req: http.IncomingMessage, fallback: Locale): Locale {
   return h === 'en' || h === 'zh-CN' ? h : fallback;
 }
 
-function sendError(res: http.ServerResponse, err: ApiError, locale: Locale): void {
-  res.writeHead(httpStatusOf(err.code), { 'content-type': JSON_MIME, 'cache-control': 'no-store' });
+/**
+ * Refusals of the request itself (token, origin, unknown route) carry their HTTP status; errors of a
+ * dispatched call answer 200 with { ok: false } (RPC style), so a browser does not log an expected
+ * "file not found" as a failed resource.
+ */
+function sendError(res: http.ServerResponse, err: ApiError, locale: Locale, dispatched = false): void {
+  res.writeHead(dispatched ? 200 : httpStatusOf(err.code), { 'content-type': JSON_MIME, 'cache-control': 'no-store' });
   res.end(JSON.stringify({ ok: false, error: err.toPayload(locale) }));
 }
 
@@ -91,7 +96,7 @@ export async function startHttpServer(engine: Engine, opts: { port?: number; ren
             res.end(JSON.stringify({ ok: true, result }));
           }
         } catch (e) {
-          sendError(res, e instanceof ApiError ? e : new ApiError('INTERNAL', { detail: String((e as Error)?.message ?? e) }), locale);
+          sendError(res, e instanceof ApiError ? e : new ApiError('INTERNAL', { detail: String((e as Error)?.message ?? e) }), locale, true);
         }
         return;
       }

@@ -55,8 +55,14 @@ export function createCategoryResolver(tree: readonly TreeNode[], crosswalk: Rea
           const e = expand(last);
           result = e ? { ...e, method: 'path' } : null;
         } else if (present.length > 0) {
+          // A unique name, but only where the given upper level (if any) agrees with the node's own ancestry.
           const ids = byName.get(norm(present[present.length - 1]));
-          if (ids && ids.length === 1) {
+          const consistent = (id: number) => {
+            if (present.length < 2) return true;
+            const top = expand(id)?.cat1;
+            return top !== null && top !== undefined && norm(byId.get(top)!.name) === norm(present[0]);
+          };
+          if (ids && ids.length === 1 && consistent(ids[0])) {
             const e = expand(ids[0]);
             result = e ? { ...e, method: 'name' } : null;
           }

@@ -23,6 +23,9 @@ describe('category resolver', () => {
     expect(r.resolve([null, null, '施工噪声'], '施工噪声')).toEqual({ cat1: 4, cat2: 5, cat3: 6, method: 'name' });
     expect(r.resolve([null, null, '其他'], '其他')).toBeNull();
     expect(r.resolve(['Graffiti Removal', null, null], 'Graffiti Removal')).toBeNull();
+    // a unique leaf name under a contradicting upper level is not taken
+    expect(r.resolve(['市场监管', '价格', '施工噪声'], '市场监管 / 价格 / 施工噪声')).toBeNull();
+    expect(r.resolve(['环境保护', '噪声', '施工噪声'], '环境保护 / 噪声 / 施工噪声')).toEqual({ cat1: 4, cat2: 5, cat3: 6, method: 'name' });
   });
   it('prefers the crosswalk, including an explicit "unmapped" entry', () => {
     const cw = new Map([['噪音扰民', { categoryId: 6 }], ['城乡建设', { categoryId: null }]]);

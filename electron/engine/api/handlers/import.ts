@@ -29,8 +29,10 @@ export const importHandlers: HandlerGroup<
   'import.previewRows': async (i) => {
     const sniffed = await sniffFile(requireFile(i.path), i.options);
     const width = Math.max(sniffed.headers.length, ...sniffed.sample.map((r) => r.length));
+    // Row numbers as in the source and in the rejected-rows view: the header is row headerRow (1 by default).
+    const first = (i.options?.headerRow ?? 1) + 1;
     const rows = sniffed.sample.slice(0, i.limit ?? 20).map((r, idx) => {
-      const o: Record<string, string | number | null> = { rowNumber: idx + 1 };
+      const o: Record<string, string | number | null> = { rowNumber: first + idx };
       for (let c = 0; c < width; c++) o[`c${c}`] = r[c] ?? null;
       return o;
     });

@@ -4,6 +4,8 @@ import { headerSignature, suggestCategories } from '../../../../shared/domain/in
 import { z } from 'zod';
 import type { HandlerGroup } from '../types';
 import { startProjectJob } from './jobs';
+import { createCategoryResolver } from '../../../../shared/domain/taxonomy/resolve';
+import { splitLabel } from '../../services/import/taxonomy';
 
 const TemplateFile = z.object({ format: z.literal('minsheng-mapping-templates'), version: z.literal(1), templates: z.array(TemplateSchema.omit({ id: true })) });
 
@@ -43,11 +45,16 @@ export const taxonomyHandlers: HandlerGroup<
     };
     const nodes = tree.map((n) => ({ id: n.id, name: n.name, path: pathOf(n.id) }));
     const cw = p.taxonomy.crosswalk(i.sourceCode);
+    const resolver = createCategoryResolver(tree, cw);
     return p.taxonomy.sourceLabels(i.sourceCode).map(({ label, records }) => {
       const entry = cw.get(label);
+      if (entry) return { label, records, categoryId: entry.categoryId, method: entry.method, suggestions: [] };
+      // Not in the crosswalk: report where the automatic rules (exact path, unique name) place it.
+      const auto = resolver.resolve(splitLabel(label), label);
+      const deepest = auto ? auto.cat3 ?? auto.cat2 ?? auto.cat1 : null;
       return {
-        label, records, categoryId: entry?.categoryId ?? null, method: entry?.method ?? null,
-        suggestions: entry ? [] : suggestCategories(label.replace(/ \/ /g, '/'), nodes, 3),
+        label, records, categoryId: deepest, method: auto ? `auto-${auto.method}` : null,
+        suggestions: auto ? [] : suggestCategories(label.replace(/ \/ /g, '/'), nodes, 3),
       };
     });
   },

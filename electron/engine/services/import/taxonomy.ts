@@ -1,14 +1,15 @@
 import { ApiError } from '../../../../shared/api/errors';
 import type { ReadOptionsInput } from '../../../../shared/api/areas/import';
 import { createCategoryResolver } from '../../../../shared/domain/taxonomy/resolve';
+import { splitCategoryPath } from '../../../../shared/domain/ingest';
 import type { JobContext } from '../../jobs/types';
 import { SqliteTaxonomyRepository } from '../../db/repos/taxonomy-repo';
 import { SqliteAuditRepository } from '../../db/repos/audit-repo';
 import { openRowSource, sniffFile } from './readers';
 
-/** Levels of a source label as stored in records.category_original (levels joined with ' / '). */
+/** Levels of a source label as stored in records.category_original ('a / b / c', 'a-b-c', 'a>b'…; one level if flat). */
 export function splitLabel(label: string): [string | null, string | null, string | null] {
-  const parts = label.split(' / ').map((s) => s.trim()).filter(Boolean);
+  const parts = splitCategoryPath(label) ?? [label.trim()];
   return [parts[0] ?? null, parts[1] ?? null, parts[2] ?? null];
 }
 

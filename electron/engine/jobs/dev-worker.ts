@@ -1,0 +1,30 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+
+let built: string | null | undefined;
+
+/**
+ * Development only (running from TypeScript sources): bundles the worker entry once per process with
+ * esbuild (a dev dependency), so each job's thread starts in milliseconds instead of transpiling its
+ * whole import graph through tsx. Packages stay external and resolve from the project's node_modules.
+ * Returns null when esbuild is unavailable; the caller then falls back to the tsx bootstrap.
+ */
+export function devWorkerBundle(workerTs: string, projectRoot: string): string | null {
+  if (built !== undefined) return built;
+  try {
+    const esbuild = createRequire(path.join(projectRoot, 'package.json'))('esbuild') as typeof import('esbuild');
+    const dir = path.join(projectRoot, 'node_modules', '.cache', 'minsheng');
+    fs.mkdirSync(dir, { recursive: true });
+    const out = path.join(dir, `worker-${process.pid}.cjs`);
+    esbuild.buildSync({
+      entryPoints: [workerTs], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
+      packages: 'external', outfile: out, logLevel: 'silent', sourcemap: 'inline',
+    });
+    process.once('exit', () => { try { fs.unlinkSync(out); } catch { /* gone */ } });
+    built = out;
+  } catch {
+    built = null;
+  }
+  return built;
+}
