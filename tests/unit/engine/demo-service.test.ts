@@ -4,7 +4,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { MIGRATIONS } from '../../../electron/engine/db/migrations';
 import type { JobContext } from '../../../electron/engine/jobs/types';
 import { demoJob } from '../../../electron/engine/jobs/bodies/demo';
-import { DEFAULT_DEMO_SEED, DEMO_BATCH_FILE_NAME, DEMO_LAYER_NAMES, writeDemo } from '../../../electron/engine/services/demo';
+import { DEFAULT_DEMO_SEED, DEMO_BATCH_FILE_NAME, DEMO_LAYER_NAMES, writeDemo, type DemoResult } from '../../../electron/engine/services/demo';
 import { buildTaxonomy, generateRecords, HOTLINE_SOURCES, planDemo } from '../../../shared/domain/demo';
 import { tmpDir } from '../../helpers/tmp';
 
@@ -132,7 +132,7 @@ describe('writeDemo', () => {
   });
 
   it('is the body of the demo job, with a default seed', () => {
-    const result = db.transaction(() => demoJob(fakeContext(db).ctx, { records: 300 }))();
+    const result = db.transaction(() => demoJob(fakeContext(db).ctx, { records: 300 }) as DemoResult)();
     expect(result.seed).toBe(DEFAULT_DEMO_SEED);
     expect(count(db, 'SELECT count(*) FROM records')).toBe(300);
   });
