@@ -17,7 +17,7 @@ describe('text cleanup', () => {
     const spaces = `x${' '.repeat(200_000)}y${'\t'.repeat(200_000)}`;
     const t0 = performance.now();
     expect(collapse(spaces, true)).toBe('x y');
-    expect(performance.now() - t0).toBeLessThan(500);
+    expect(performance.now() - t0).toBeLessThan(5000); // a quadratic scan would take minutes
   });
 
   it('folds width and case for label keys', () => {

@@ -31,22 +31,43 @@ export class CsvParser {
     this.quote = quote ? quote.charCodeAt(0) : -1;
   }
 
-  /** Parses every complete record of the text so far; keeps an incomplete tail for the next push. */
+  /** True when the last parse stopped inside a quoted field that had not closed yet. */
+  private inOpenQuote = false;
+  private pending: string[] = [];
+  private endsWithCR = false;
+
+  /**
+   * Parses every complete record of the text so far; keeps an incomplete tail for the next push.
+   * A pending record can only complete with a line end (and, inside an open quoted field, a quote),
+   * so a chunk without them is only appended: a huge field costs one parse, not one per chunk.
+   */
   push(text: string, sink: RecordSink): void {
+    // (charCodeAt on a growing concatenation would flatten it every time: keep pending chunks in a list)
+    if ((this.buf.length || this.pending.length) && !this.endsWithCR) {
+      const canEnd = text.includes('\n') || text.includes('\r');
+      if (!canEnd || (this.inOpenQuote && !text.includes(this.quoteChar))) {
+        this.pending.push(text);
+        return;
+      }
+    }
+    if (this.pending.length) { this.buf += this.pending.join(''); this.pending = []; }
+    this.endsWithCR = text.length > 0 && text.charCodeAt(text.length - 1) === CR;
     this.buf = this.buf.length ? this.buf + text : text;
+    this.inOpenQuote = false;
     const used = this.parse(this.buf, false, sink);
     this.buf = used === this.buf.length ? '' : this.buf.slice(used);
   }
 
   /** Parses what is left at the end of the input (a last record without a line end). */
   end(sink: RecordSink): void {
+    if (this.pending.length) { this.buf += this.pending.join(''); this.pending = []; }
     if (this.buf.length) this.parse(this.buf, true, sink);
     this.buf = '';
   }
 
   /** Bytes-in-memory guard for callers: length of the pending incomplete record. */
   pendingLength(): number {
-    return this.buf.length;
+    return this.buf.length + this.pending.reduce((n, t) => n + t.length, 0);
   }
 
   /**
@@ -70,7 +91,7 @@ export class CsvParser {
           for (;;) {
             const q = s.indexOf(quoteChar, from);
             if (q < 0) {
-              if (!final) return start;
+              if (!final) { this.inOpenQuote = true; return start; }
               value += s.slice(from);
               pos = n;
               break;
