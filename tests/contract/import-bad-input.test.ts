@@ -92,6 +92,21 @@ describe('import: bad input is explained and nothing is lost', () => {
     expect(again.result).toMatchObject({ imported: 0, duplicates: 4, rejected: 2 });
   });
 
+  it('parsing in a helper thread (used for big files) gives exactly the same outcome', async () => {
+    process.env.MINSHENG_IMPORT_THREAD_MIN_BYTES = '0';
+    try {
+      const rows = [HEADER, ...Array.from({ length: 5000 }, (_, i) => `TH${i % 4000},2024-03-01 0${i % 10}:00:00,第${i}条：路面破损，积水严重,玄湖区,,满意`), 'THX,坏日期,x,玄湖区,,满意'];
+      const r = await run(write('threaded.csv', rows.join('\n')), 'threaded');
+      expect(r.status).toBe('succeeded');
+      expect(r.result).toMatchObject({ rowsRead: 5001, imported: 4000, duplicates: 1000, rejected: 1 });
+      const batch = await api.call('import.batch', { batchId: r.result!.batchId });
+      expect(batch.rejectReasons).toEqual([expect.objectContaining({ code: 'BAD_DATE', count: 1 })]);
+      expect(batch.quality?.rows).toBe(5000);
+    } finally {
+      delete process.env.MINSHENG_IMPORT_THREAD_MIN_BYTES;
+    }
+  });
+
   it('a 50 MB single field is rejected and kept, not crashing or truncating silently', async () => {
     const big = 'x'.repeat(50 * 1024 * 1024);
     const r = await run(write('huge.csv', `${HEADER}\nB1,2024-03-01 08:00:00,"${big}",玄湖区,,满意\nB2,2024-03-01 09:00:00,正常,玄湖区,,满意\n`), 'huge');

@@ -11,6 +11,16 @@ export interface JobWorkerData {
   cancel: SharedArrayBuffer;
   /** Minimum milliseconds between forwarded progress messages. */
   progressIntervalMs: number;
+  /** How this worker file was started, so a job can start helper threads from the same file. */
+  self: { file: string; entry?: string };
+}
+
+/** Data of a helper thread a job starts (e.g. the import's parse thread): same file, another role. */
+export interface HelperWorkerData {
+  __entry?: string;
+  helper: string;
+  helperData: unknown;
+  self: { file: string; entry?: string };
 }
 
 export type JobWorkerMessage =

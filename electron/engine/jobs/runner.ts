@@ -77,7 +77,7 @@ export class JobRunner {
     const spec = workerSpec();
     const data: JobWorkerData = {
       __entry: spec.entry, jobId, kind, params, dbPath, cancel: cancelBuf,
-      progressIntervalMs: this.opts.progressIntervalMs ?? 200,
+      progressIntervalMs: this.opts.progressIntervalMs ?? 200, self: { file: spec.file, entry: spec.entry },
     };
     const info: JobInfo = { jobId, kind, status: 'running', done: 0, total: null, startedAt: Date.now(), finishedAt: null, message: null };
     let resolve!: (i: JobInfo) => void;

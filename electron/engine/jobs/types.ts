@@ -10,6 +10,11 @@ export interface JobContext {
   checkCancelled(): void;
   /** Injected clock (epoch ms) so job bodies stay testable. */
   now(): number;
+  /**
+   * Starts a helper thread running `helper` (see jobs/helpers.ts) with `data`, e.g. to parse while
+   * this thread writes. Absent where threads are not available (tests may run bodies in-process).
+   */
+  spawnHelper?(helper: string, data: unknown): import('node:worker_threads').Worker;
 }
 
 /**

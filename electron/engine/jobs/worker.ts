@@ -1,8 +1,9 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { Worker, parentPort, workerData } from 'node:worker_threads';
 import { ApiError } from '../../../shared/api/errors';
 import { openConnection } from '../db/connection';
 import { loadJobBody } from './bodies';
-import type { JobWorkerData, JobWorkerMessage } from './protocol';
+import type { HelperWorkerData, JobWorkerData, JobWorkerMessage } from './protocol';
+import { runHelper } from './helpers';
 import type { JobContext } from './types';
 
 /** Worker-thread entry: runs one job body inside one transaction on its own connection. */
@@ -28,6 +29,9 @@ async function run(data: JobWorkerData): Promise<void> {
       if (Atomics.load(flag, 0) !== 0) throw new ApiError('CANCELLED');
     },
     now: () => Date.now(),
+    spawnHelper: (helper, helperData) => new Worker(data.self.file, {
+      workerData: { __entry: data.self.entry, helper, helperData, self: data.self } satisfies HelperWorkerData,
+    }),
   };
   try {
     // One transaction for the whole job, held across the body's awaits (streaming readers are async);
@@ -46,4 +50,5 @@ async function run(data: JobWorkerData): Promise<void> {
   }
 }
 
-void run(workerData as JobWorkerData);
+if ((workerData as Partial<HelperWorkerData>).helper) void runHelper(workerData as HelperWorkerData, parentPort!);
+else void run(workerData as JobWorkerData);

@@ -1,13 +1,12 @@
 import type Database from 'better-sqlite3';
 import type { Batch } from '../../../../shared/api/areas/import';
-import type { StandardRow } from '../../../../shared/domain/ingest/types';
 
 type Db = Database.Database;
 
-export interface CategoryIds { cat1: number | null; cat2: number | null; cat3: number | null }
 export type InsertOutcome = 'imported' | 'updated' | 'duplicate';
 
-const RECORD_COLS = [
+/** The `records` columns an import writes, in the order produced rows carry them. */
+export const RECORD_COLS = [
   'batch_id', 'source_code', 'external_id', 'received_at', 'first_response_at', 'closed_at', 'channel', 'request_type',
   'cat1_id', 'cat2_id', 'cat3_id', 'category_original', 'title', 'content', 'address', 'district', 'street', 'community',
   'lon', 'lat', 'crs_original', 'location_status', 'department', 'transfers', 'status', 'status_original', 'reply',
@@ -35,21 +34,14 @@ export class SqliteImportRepository {
       .run(c.rowsRead, c.blankRows, c.imported, c.updated, c.duplicates, c.rejected, JSON.stringify(c.quality), c.finishedAt, c.seconds, id);
   }
 
-  /** Returns a writer for one batch; 'skip' keeps existing records, 'update' overwrites them. */
-  recordWriter(batchId: number, sourceCode: string, onDuplicate: 'skip' | 'update'): (row: StandardRow, cats: CategoryIds, callerHash: string | null, phone: string | null) => InsertOutcome {
+  /** Writer of rows already in RECORD_COLUMNS order (see services/import/produce.ts). */
+  valuesWriter(onDuplicate: 'skip' | 'update'): (vals: unknown[]) => InsertOutcome {
     const insert = this.db.prepare(`INSERT INTO records(${RECORD_COLS.join(',')}) VALUES (${RECORD_COLS.map(() => '?').join(',')}) ON CONFLICT(source_code, external_id) DO NOTHING`);
     const update = this.db.prepare(`UPDATE records SET ${UPDATE_COLS.map((c) => `${c} = ?`).join(', ')} WHERE source_code = ? AND external_id = ?`);
-    return (r, cats, callerHash, phone) => {
-      const vals = [
-        batchId, sourceCode, r.externalId, r.receivedAt, r.firstResponseAt, r.closedAt, r.channel, r.requestType,
-        cats.cat1, cats.cat2, cats.cat3, r.categoryOriginal, r.title, r.content, r.address, r.district, r.street, r.community,
-        r.lon, r.lat, r.crsOriginal, r.locationStatus, r.department, r.transfers, r.status, r.statusOriginal, r.reply,
-        r.satisfaction, r.satisfactionLabel, callerHash, phone,
-      ];
+    return (vals) => {
       if (insert.run(vals).changes === 1) return 'imported';
       if (onDuplicate === 'skip') return 'duplicate';
-      const upd = [vals[0], ...vals.slice(3), sourceCode, r.externalId];
-      update.run(upd);
+      update.run([vals[0], ...vals.slice(3), vals[1], vals[2]]);
       return 'updated';
     };
   }
