@@ -21,7 +21,7 @@ export interface ImportParams {
 }
 
 /** Files above this size drop and rebuild the secondary indexes of `records` (faster for big batches). */
-const BIG_FILE_BYTES = 64 * 1024 * 1024;
+const BIG_FILE_BYTES = Number(process.env.MINSHENG_IMPORT_REBUILD_MIN_BYTES ?? 64 * 1024 * 1024);
 /** Files above this size are parsed in a helper thread while this one writes (2 cores: ~2× overlap). */
 const THREAD_MIN_BYTES = Number(process.env.MINSHENG_IMPORT_THREAD_MIN_BYTES ?? 4 * 1024 * 1024);
 
