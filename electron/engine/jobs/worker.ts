@@ -36,11 +36,15 @@ async function run(data: JobWorkerData): Promise<void> {
   try {
     // One transaction for the whole job, held across the body's awaits (streaming readers are async);
     // this connection is used by nothing else, so nothing interleaves.
+    // The commit must not wait for a checkpoint of a WAL that may hold gigabytes: report the job done
+    // first, then fold the WAL back in (crash-safe; a later open replays it if the process dies first).
+    db.pragma('wal_autocheckpoint = 0');
     db.exec('BEGIN IMMEDIATE');
     const result = await body(ctx, data.params as never);
     ctx.checkCancelled();
     db.exec('COMMIT');
     post({ type: 'done', result });
+    try { db.pragma('wal_checkpoint(PASSIVE)'); } catch { /* a reader holds it back: the next checkpoint finishes it */ }
   } catch (e) {
     if (db.inTransaction) db.exec('ROLLBACK');
     const err = e instanceof ApiError ? e : new ApiError('INTERNAL', { detail: e instanceof Error ? e.message : String(e) });
