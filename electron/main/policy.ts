@@ -3,6 +3,7 @@
  * Everything the main process decides about URLs, paths, senders and permissions lives here.
  */
 import path from 'node:path';
+import { buildCsp } from '../../shared/api/csp';
 
 /** The custom scheme and host the renderer is served from: `app://minsheng/index.html`. */
 export const APP_SCHEME = 'app';
@@ -53,23 +54,8 @@ export function webPreferencesFor(preloadPath: string, opts: { devTools?: boolea
  * `connectOrigins` adds origins to connect-src (browser mode: the engine's http://127.0.0.1:<port>).
  */
 export function buildContentSecurityPolicy(opts: { connectOrigins?: readonly string[] } = {}): string {
-  const connect = ["'self'", ...(opts.connectOrigins ?? [])];
-  const directives: [string, string[]][] = [
-    ['default-src', ["'self'"]],
-    ['script-src', ["'self'"]],
-    ['style-src', ["'self'", "'unsafe-inline'"]],
-    ['img-src', ["'self'", 'data:', 'blob:']],
-    ['font-src', ["'self'", 'data:']],
-    ['connect-src', connect],
-    ['worker-src', ["'self'", 'blob:']],
-    ['child-src', ["'self'", 'blob:']],
-    ['frame-src', ["'none'"]],
-    ['object-src', ["'none'"]],
-    ['base-uri', ["'none'"]],
-    ['frame-ancestors', ["'none'"]],
-    ['form-action', ["'none'"]],
-  ];
-  return directives.map(([name, values]) => `${name} ${values.join(' ')}`).join('; ');
+  // one policy for both hosts: the directives live in shared/api/csp.ts (browser mode sends the same)
+  return buildCsp({ 'connect-src': ["'self'", ...(opts.connectOrigins ?? [])].join(' ') });
 }
 
 export const CONTENT_SECURITY_POLICY = buildContentSecurityPolicy();

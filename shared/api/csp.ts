@@ -11,6 +11,7 @@ export const CSP_DIRECTIVES: Readonly<Record<string, string>> = {
   'connect-src': "'self'",
   'worker-src': "'self' blob:",
   'child-src': "'self' blob:",
+  'frame-src': "'none'",
   'object-src': "'none'",
   'base-uri': "'none'",
   'frame-ancestors': "'none'",
