@@ -1,4 +1,4 @@
-import { createHash, randomBytes } from 'node:crypto';
+import crypto, { createHash, randomBytes } from 'node:crypto';
 import fs from 'node:fs';
 
 /** SHA-256 of a file, streamed. */
@@ -13,12 +13,16 @@ export function newSalt(): string {
   return randomBytes(16).toString('hex');
 }
 
+/** One-shot crypto.hash (Node ≥ 21.7, as in Electron) is several times cheaper per call than createHash. */
+const oneShot = (crypto as unknown as { hash?: (alg: string, data: string, enc: 'hex') => string }).hash;
+const sha256Hex = oneShot ? (s: string) => oneShot('sha256', s, 'hex') : (s: string) => createHash('sha256').update(s).digest('hex');
+
 export function phoneHasher(salt: string): (phone: string) => string {
   const cache = new Map<string, string>();
   return (phone) => {
     let h = cache.get(phone);
     if (h === undefined) {
-      h = createHash('sha256').update(`${salt}:${phone}`).digest('hex').slice(0, 32);
+      h = sha256Hex(`${salt}:${phone}`).slice(0, 32);
       if (cache.size < 200_000) cache.set(phone, h);
     }
     return h;

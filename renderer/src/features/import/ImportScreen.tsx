@@ -4,9 +4,10 @@ import { ScreenHeader } from '../../components/ScreenHeader';
 import { HistoryTab } from './history/HistoryTab';
 import { useImportWizard, type ImportTab } from './import-store';
 import { TaxonomyTab } from './taxonomy/TaxonomyTab';
+import { TemplatesTab } from './templates/TemplatesTab';
 import { NewImport } from './wizard/NewImport';
 
-/** 数据导入: new import (stepper), import history (batches), taxonomy & crosswalk. */
+/** 数据导入: new import (stepper), import history (batches), taxonomy & crosswalk, mapping templates. */
 export function ImportScreen() {
   const { t } = useTranslation();
   const tab = useImportWizard((s) => s.tab);
@@ -22,6 +23,7 @@ export function ImportScreen() {
           { key: 'new', label: <span data-testid="import-tab-new">{t('import.tabs.new')}</span>, children: <NewImport /> },
           { key: 'history', label: <span data-testid="import-tab-history">{t('import.tabs.history')}</span>, children: <HistoryTab /> },
           { key: 'taxonomy', label: <span data-testid="import-tab-taxonomy">{t('import.tabs.taxonomy')}</span>, children: <TaxonomyTab /> },
+          { key: 'templates', label: <span data-testid="import-tab-templates">{t('import.tabs.templates')}</span>, children: <TemplatesTab /> },
         ]}
       />
     </div>

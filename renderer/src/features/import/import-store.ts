@@ -9,7 +9,7 @@ import { cleanOverrides, effectiveReadOptions, type PreviewResult } from './read
 import { rememberPath } from './recent-paths';
 import { resultFromBatch, toImportResult } from './result';
 
-export type ImportTab = 'new' | 'history' | 'taxonomy';
+export type ImportTab = 'new' | 'history' | 'taxonomy' | 'templates';
 export interface SourceChoice { mode: 'existing' | 'new'; code: string; name: string }
 
 export interface RunState {
