@@ -1,20 +1,12 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { CHUNK_BYTES } from '../../../../electron/engine/services/import/readers/decode';
 import { openRowSource, sniffFile } from '../../../../electron/engine/services/import/readers/index';
-import { tmpDir } from '../../../helpers/tmp';
-import { apiErrorOf, ascii, GB, readAll } from './helpers';
+import { apiErrorOf, ascii, GB, readAll, tempFiles } from './helpers';
 
-const tmp = tmpDir('minsheng-readers-csv-');
+const tmp = tempFiles('minsheng-readers-csv-');
 afterAll(() => tmp.cleanup());
-let n = 0;
-function file(bytes: Uint8Array | string, ext = '.csv'): string {
-  const p = path.join(tmp.dir, `f${n++}${ext}`);
-  fs.writeFileSync(p, bytes);
-  return p;
-}
+const file = (bytes: Uint8Array | string, ext = '.csv') => tmp.file(bytes, ext);
 
 describe('CSV reading', () => {
   it('reads headers (BOM and spaces trimmed), rows, raw text and source row numbers', async () => {

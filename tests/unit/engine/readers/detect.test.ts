@@ -1,20 +1,13 @@
-import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { detectEncoding } from '../../../../electron/engine/services/import/readers/detect';
 import { decodeChunks } from '../../../../electron/engine/services/import/readers/decode';
 import { sniffFile } from '../../../../electron/engine/services/import/readers/index';
-import { tmpDir } from '../../../helpers/tmp';
-import { apiErrorOf, ascii, GB } from './helpers';
+import { apiErrorOf, ascii, GB, tempFiles } from './helpers';
 
-const tmp = tmpDir('minsheng-readers-detect-');
+const tmp = tempFiles('minsheng-readers-detect-');
 afterAll(() => tmp.cleanup());
-let n = 0;
-function file(bytes: Uint8Array | string, ext = '.csv'): string {
-  const p = path.join(tmp.dir, `f${n++}${ext}`);
-  fs.writeFileSync(p, bytes);
-  return p;
-}
+const file = (bytes: Uint8Array | string, ext = '.csv') => tmp.file(bytes, ext);
 
 async function decodeAll(chunks: Uint8Array[], enc: Parameters<typeof decodeChunks>[1]): Promise<string> {
   let s = '';

@@ -2,6 +2,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { tmpDir } from '../../../helpers/tmp';
 import { ApiError } from '../../../../shared/api/errors';
 import { openRowSource } from '../../../../electron/engine/services/import/readers/index';
 import type { RawRow, ReadOptions } from '../../../../electron/engine/services/import/readers/types';
@@ -42,3 +43,18 @@ export const GB = {
 };
 
 export const ascii = (s: string): number[] => [...Buffer.from(s, 'latin1')];
+
+/** A temporary folder for one test file, and a writer of numbered files inside it (removed after all). */
+export function tempFiles(prefix: string): { dir: string; file: (bytes: Uint8Array | string, ext?: string) => string; cleanup: () => void } {
+  const tmp = tmpDir(prefix);
+  let n = 0;
+  return {
+    dir: tmp.dir,
+    file(bytes, ext = '.csv') {
+      const p = path.join(tmp.dir, `f${n++}${ext}`);
+      fs.writeFileSync(p, bytes);
+      return p;
+    },
+    cleanup: tmp.cleanup,
+  };
+}

@@ -1,19 +1,11 @@
-import fs from 'node:fs';
-import path from 'node:path';
 import iconv from 'iconv-lite';
 import { afterAll, describe, expect, it } from 'vitest';
 import { openRowSource, sniffFile } from '../../../../electron/engine/services/import/readers/index';
-import { tmpDir } from '../../../helpers/tmp';
-import { apiErrorOf, readAll } from './helpers';
+import { apiErrorOf, readAll, tempFiles } from './helpers';
 
-const tmp = tmpDir('minsheng-readers-json-');
+const tmp = tempFiles('minsheng-readers-json-');
 afterAll(() => tmp.cleanup());
-let n = 0;
-function file(bytes: Uint8Array | string, ext = '.json'): string {
-  const p = path.join(tmp.dir, `f${n++}${ext}`);
-  fs.writeFileSync(p, bytes);
-  return p;
-}
+const file = (bytes: Uint8Array | string, ext = '.json') => tmp.file(bytes, ext);
 
 describe('JSON array', () => {
   it('maps objects to cells in the order of the keys first seen, with typed values', async () => {

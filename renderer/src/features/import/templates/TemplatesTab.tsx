@@ -83,7 +83,7 @@ export function TemplatesTab() {
     {
       title: t('import.templates.signature'), key: 'signature', width: 280,
       render: (_: unknown, r) => (r.signature
-        ? <Tooltip title={<span style={{ wordBreak: 'break-all' }}>{r.signature}</span>}><Typography.Text code>{r.signatureShort}</Typography.Text></Tooltip>
+        ? <Tooltip title={<span style={{ wordBreak: 'break-all' }}>{r.signature}</span>}><Typography.Text code style={{ whiteSpace: 'nowrap' }}>{r.signatureShort}</Typography.Text></Tooltip>
         : '—'),
     },
     { title: t('import.templates.updated'), dataIndex: 'updated', key: 'updated', width: 150 },

@@ -22,7 +22,7 @@ export interface TemplateRow {
 }
 
 /** A long signature cut to `max` characters (code points, so CJK is never split) with an ellipsis. */
-export function shortSignature(sig: string, max = 32): string {
+export function shortSignature(sig: string, max = 24): string {
   const chars = Array.from(sig);
   return chars.length <= max ? sig : `${chars.slice(0, Math.max(1, max - 1)).join('')}…`;
 }
