@@ -16,6 +16,8 @@ async function run(data: JobWorkerData): Promise<void> {
     return;
   }
   const db = openConnection(data.dbPath);
+  // big sorts (index builds over millions of rows) spill to temporary files instead of growing memory
+  db.pragma('temp_store = FILE');
   let lastPost = 0;
   const ctx: JobContext = {
     db,
