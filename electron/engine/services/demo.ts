@@ -12,10 +12,11 @@ import {
   generateRecordBatches, HOTLINE_SOURCES, planDemo, type Area, type DemoPlan,
 } from '../../../shared/domain/demo';
 import {
-  clearSyntheticDemo, dropRecordIndexes, ensureCategories, ensureDepartments, finishBatch, insertBatch,
-  insertDemoEvents, insertFeatures, insertLayer, recordWriter, restoreIndexes, setMeta, upsertSources, type FeatureRow,
+  clearSyntheticDemo, ensureCategories, ensureDepartments, finishBatch, insertBatch,
+  insertDemoEvents, insertFeatures, insertLayer, recordWriter, setMeta, upsertSources, type FeatureRow,
 } from '../db/repos/demo-repo';
 import type { JobContext } from '../jobs/types';
+import { dropSecondaryIndexes, rebuildIndexes } from '../db/repos/indexes';
 
 export interface DemoParams {
   records: number;
@@ -91,7 +92,7 @@ export function writeDemo(ctx: JobContext, params: DemoParams): DemoResult {
   });
   ctx.checkCancelled();
 
-  const indexSql = dropRecordIndexes(db);
+  const indexSql = dropSecondaryIndexes(db, 'records');
   const write = recordWriter(db, batchId, categoryIds);
   const written = generateRecordBatches(plan, BATCH_SIZE, (batch, done) => {
     write(batch);
@@ -100,7 +101,7 @@ export function writeDemo(ctx: JobContext, params: DemoParams): DemoResult {
   });
   indexSql.forEach((sql, i) => {
     ctx.progress(written, plan.records, `正在重建索引 ${i + 1}/${indexSql.length}`);
-    restoreIndexes(db, [sql]);
+    rebuildIndexes(db, [sql]);
     ctx.checkCancelled();
   });
 

@@ -83,17 +83,6 @@ export function finishBatch(db: Db, id: number, c: { rowsRead: number; imported:
     .run(c.rowsRead, c.imported, c.finishedAt, c.seconds, id);
 }
 
-/** Drops the secondary indexes of `records` and returns their exact CREATE statements for `restoreIndexes`. */
-export function dropRecordIndexes(db: Db): string[] {
-  const rows = db.prepare<[], { name: string; sql: string }>("SELECT name, sql FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records' AND sql IS NOT NULL ORDER BY name").all();
-  for (const r of rows) db.exec(`DROP INDEX "${r.name.replace(/"/g, '""')}"`);
-  return rows.map((r) => r.sql);
-}
-
-export function restoreIndexes(db: Db, sqls: string[]): void {
-  for (const sql of sqls) db.exec(sql);
-}
-
 /**
  * Bulk record writer: one prepared single-row INSERT with positional parameters, run per record
  * (measured faster here than 100-row VALUES lists, which pay for binding 3000 parameters per run).

@@ -34,6 +34,7 @@ export class CsvParser {
   /** True when the last parse stopped inside a quoted field that had not closed yet. */
   private inOpenQuote = false;
   private pending: string[] = [];
+  private pendingChars = 0;
   private endsWithCR = false;
 
   /**
@@ -47,10 +48,11 @@ export class CsvParser {
       const canEnd = text.includes('\n') || text.includes('\r');
       if (!canEnd || (this.inOpenQuote && !text.includes(this.quoteChar))) {
         this.pending.push(text);
+        this.pendingChars += text.length;
         return;
       }
     }
-    if (this.pending.length) { this.buf += this.pending.join(''); this.pending = []; }
+    if (this.pending.length) { this.buf += this.pending.join(''); this.pending = []; this.pendingChars = 0; }
     this.endsWithCR = text.length > 0 && text.charCodeAt(text.length - 1) === CR;
     this.buf = this.buf.length ? this.buf + text : text;
     this.inOpenQuote = false;
@@ -60,14 +62,14 @@ export class CsvParser {
 
   /** Parses what is left at the end of the input (a last record without a line end). */
   end(sink: RecordSink): void {
-    if (this.pending.length) { this.buf += this.pending.join(''); this.pending = []; }
+    if (this.pending.length) { this.buf += this.pending.join(''); this.pending = []; this.pendingChars = 0; }
     if (this.buf.length) this.parse(this.buf, true, sink);
     this.buf = '';
   }
 
   /** Bytes-in-memory guard for callers: length of the pending incomplete record. */
   pendingLength(): number {
-    return this.buf.length + this.pending.reduce((n, t) => n + t.length, 0);
+    return this.buf.length + this.pendingChars;
   }
 
   /**
