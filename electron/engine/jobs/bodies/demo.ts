@@ -1,5 +1,6 @@
 /** Job body of 'demo.generate' / 'project.openDemo': writes a synthetic city extract. */
 import { DEFAULT_DEMO_SEED, writeDemo, type DemoResult } from '../../services/demo';
+import { updateDerived } from '../../services/derived';
 import type { JobBody } from '../types';
 
 export interface DemoJobParams {
@@ -8,5 +9,8 @@ export interface DemoJobParams {
   seed?: number;
 }
 
-export const demoJob: JobBody<DemoJobParams, DemoResult> = (ctx, params) =>
-  writeDemo(ctx, { records: params.records, seed: params.seed ?? DEFAULT_DEMO_SEED });
+export const demoJob: JobBody<DemoJobParams, DemoResult> = async (ctx, params) => {
+  const out = writeDemo(ctx, { records: params.records, seed: params.seed ?? DEFAULT_DEMO_SEED });
+  await updateDerived(ctx, { kind: 'rebuilt' });
+  return out;
+};
