@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { registerSqlFunctions } from './sql-functions';
 
 /** Pragmas every read-write connection uses. */
 export function openConnection(path: string, opts: { readonly?: boolean } = {}): Database.Database {
@@ -11,5 +12,6 @@ export function openConnection(path: string, opts: { readonly?: boolean } = {}):
   db.pragma('busy_timeout = 5000');
   db.pragma('cache_size = -65536');
   db.pragma('temp_store = MEMORY');
+  registerSqlFunctions(db);
   return db;
 }

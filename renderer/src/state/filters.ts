@@ -2,7 +2,7 @@ import { create } from 'zustand';
 import type { Filter } from '../../../shared/model/filter';
 
 /** Keys of the filter that hold lists of selected values. */
-export type ListKey = 'sources' | 'categories' | 'districts' | 'departments' | 'statuses';
+export type ListKey = 'sources' | 'categories' | 'districts' | 'streets' | 'communities' | 'departments' | 'statuses' | 'requestTypes' | 'channels';
 
 export interface FiltersState {
   /** The one global filter every view reads. Always normalised (no empty lists or strings). */
@@ -10,6 +10,8 @@ export interface FiltersState {
   setTimeRange(from: number | undefined, to: number | undefined): void;
   setList<K extends ListKey>(key: K, values: NonNullable<Filter[K]>): void;
   setQuery(q: string): void;
+  /** Restricts every view to a drawn area (undefined clears it). */
+  setArea(area: Filter['area']): void;
   reset(): void;
 }
 
@@ -74,6 +76,7 @@ export const useFilters = create<FiltersState>()((set) => ({
   setTimeRange: (from, to) => set((s) => ({ filter: normalizeFilter({ ...s.filter, from, to }) })),
   setList: (key, values) => set((s) => ({ filter: normalizeFilter({ ...s.filter, [key]: values }) })),
   setQuery: (q) => set((s) => ({ filter: normalizeFilter({ ...s.filter, q }) })),
+  setArea: (area) => set((s) => ({ filter: normalizeFilter({ ...s.filter, area }) })),
   reset: () => set({ filter: {} }),
 }));
 
