@@ -2,7 +2,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { tmpDir } from '../helpers/tmp';
-import { shot, startApp, type AppUnderTest } from './harness';
+import { SCREENSHOT_DIR, shot, startApp, type AppUnderTest } from './harness';
 
 /**
  * 30 data rows (Nanjing 12345, UTF-8): two unreadable received times (rows 8 and 20 of the file)
@@ -57,6 +57,14 @@ describe('browser mode: import a hotline CSV end to end', () => {
     expect(await page.getByTestId('import-issue-noReceivedAt').count()).toBe(0);
     await page.getByTestId('import-mapped-count').scrollIntoViewIfNeeded();
     await shot(page, 'import-mapping');
+    // The satisfaction column's distinct values, counted by the engine, with how each is read.
+    const values = page.getByTestId('import-values-satisfaction');
+    await values.scrollIntoViewIfNeeded();
+    const sat = fs.readFileSync(FIXTURE, 'utf8').trim().split('\n').slice(1).map((l) => l.split(',').at(-1)!.trim()).filter(Boolean);
+    const top = [...new Set(sat)].map((v) => [v, sat.filter((x) => x === v).length] as const).sort((a, b) => b[1] - a[1])[0];
+    await expect.poll(() => values.locator('tbody tr.ant-table-row').count(), { timeout: 15_000 }).toBe(new Set(sat).size);
+    expect(await values.locator('tbody tr.ant-table-row').first().innerText()).toContain(`${top[0]}\t${top[1]}`);
+    await page.getByTestId('import-values').screenshot({ path: path.join(SCREENSHOT_DIR, 'import-value-labels.png') });
     await page.getByTestId('import-save-template').check();
     await page.getByTestId('import-template-name').fill('南京12345 工单导出');
   });

@@ -108,6 +108,14 @@ export const importMethods = {
   })),
   /** The first rows as text, one Utf8 column per source column (c0, c1, …) plus rowNumber. */
   'import.previewRows': arrow(z.object({ path: Path, options: ReadOptionsSchema.partial().optional(), limit: z.number().int().min(1).max(200).optional() }).strict()),
+  /** The distinct values of one source column with their counts (most frequent first), scanning up to `maxRows` data rows. */
+  'import.distinctValues': json(z.object({
+    path: Path, options: ReadOptionsSchema.partial().optional(), column: z.number().int().min(0).max(5000),
+    maxRows: z.number().int().min(1).max(1_000_000).optional(), top: z.number().int().min(1).max(1000).optional(),
+  }).strict(), z.object({
+    values: z.array(z.object({ value: z.string(), count: z.number().int() })),
+    rowsScanned: z.number().int(), blank: z.number().int(), distinct: z.number().int(), complete: z.boolean(),
+  })),
   'import.start': json(z.object({
     path: Path, sourceCode: SourceCodeSchema, sourceName: z.string().max(100).optional(),
     options: ReadOptionsSchema, mapping: MappingSpecSchema,

@@ -142,3 +142,33 @@ describe('mapping state', () => {
     expect(back.columns.map((c) => c.field)).toEqual(SUGGESTIONS.map((x) => x.field));
   });
 });
+
+describe('value-label overrides in the mapping', () => {
+  it('set, change and clear overrides; they reach the spec only while the field is mapped', () => {
+    let s = init();
+    s = mappingReducer(s, { type: 'setLabel', kind: 'satisfaction', label: '好评', value: 1 });
+    s = mappingReducer(s, { type: 'setLabel', kind: 'satisfaction', label: '差评', value: 0.25 });
+    s = mappingReducer(s, { type: 'setLabel', kind: 'satisfaction', label: '差评', value: 0 });
+    s = mappingReducer(s, { type: 'setLabel', kind: 'status', label: '挂起', value: 'in_progress' });
+    expect(s.touched).toBe(true);
+    expect(toMappingSpec(s).satisfactionLabels).toEqual({ 好评: 1, 差评: 0 });
+    // status is not mapped in these suggestions, so its overrides stay out of the spec
+    expect(toMappingSpec(s).statusLabels).toBeUndefined();
+    s = mappingReducer(s, { type: 'setLabel', kind: 'satisfaction', label: '好评', value: null });
+    expect(toMappingSpec(s).satisfactionLabels).toEqual({ 差评: 0 });
+    s = mappingReducer(s, { type: 'setField', column: 10, field: null });
+    expect(toMappingSpec(s).satisfactionLabels).toBeUndefined();
+  });
+
+  it('a template brings its overrides back; a fresh file without a template starts without any', () => {
+    const template: Template = {
+      id: 7, sourceCode: 's', name: 't', headerSignature: 'x', readOptions: {}, updatedAt: 0,
+      mapping: { columns: [{ column: 10, header: '满意度', field: 'satisfaction' }], timezone: 'Asia/Shanghai', crs: 'wgs84', satisfactionLabels: { 好评: 1 } },
+    };
+    const fromTpl = init(SUGGESTIONS, template);
+    expect(fromTpl.satisfactionLabels).toEqual({ 好评: 1 });
+    expect(toMappingSpec(fromTpl).satisfactionLabels).toEqual({ 好评: 1 });
+    const other = mappingReducer({ ...fromTpl, touched: false }, { type: 'init', headers: [...HEADERS, 'x'], suggestions: SUGGESTIONS, template: null });
+    expect(other.satisfactionLabels).toEqual({});
+  });
+});

@@ -4,6 +4,7 @@ import { ApiError } from '../../../../shared/api/errors';
 import { formatReason, headerSignature, suggestMapping } from '../../../../shared/domain/ingest';
 import type { RejectCode } from '../../../../shared/domain/ingest/types';
 import { sniffFile } from '../../services/import/readers';
+import { distinctValues } from '../../services/import/distinct';
 import { rowsToArrowIPC } from '../../services/arrow';
 import { toCsvLine } from '../../services/import/csv-out';
 import type { HandlerGroup } from '../types';
@@ -16,7 +17,7 @@ function requireFile(p: string): string {
 }
 
 export const importHandlers: HandlerGroup<
-  'import.preview' | 'import.previewRows' | 'import.start' | 'import.batches' | 'import.batch' | 'import.rejected' | 'import.exportRejected' | 'import.removeBatch' | 'sources.list'
+  'import.preview' | 'import.previewRows' | 'import.distinctValues' | 'import.start' | 'import.batches' | 'import.batch' | 'import.rejected' | 'import.exportRejected' | 'import.removeBatch' | 'sources.list'
 > = {
   'import.preview': async (i, ctx) => {
     const file = requireFile(i.path);
@@ -39,6 +40,7 @@ export const importHandlers: HandlerGroup<
     const cols: [string, 'utf8' | 'int32'][] = [['rowNumber', 'int32'], ...Array.from({ length: width }, (_, c) => [`c${c}`, 'utf8'] as [string, 'utf8'])];
     return rowsToArrowIPC(rows, cols as never);
   },
+  'import.distinctValues': (i) => distinctValues(requireFile(i.path), i.options ?? {}, i.column, i.maxRows, i.top),
   'import.start': async (i, ctx) => {
     const file = requireFile(i.path);
     const project = ctx.projects.require();

@@ -1,4 +1,5 @@
 import type { MappingSpecInput, Template } from '../../../../shared/api/areas/import';
+import type { Status } from '../../../../shared/domain/ingest/types';
 import { isTimeField, type CrsValue, type StandardField } from './fields';
 
 /** A mapping suggestion of `import.preview`. */
@@ -22,6 +23,10 @@ export interface MappingState {
   onDuplicate: 'skip' | 'update';
   saveTemplate: boolean;
   templateName: string;
+  /** Overrides of how the source's satisfaction labels map to the 0–1 scale (label → value). */
+  satisfactionLabels: Record<string, number>;
+  /** Overrides of how the source's status labels map to the standard statuses. */
+  statusLabels: Record<string, Status>;
   /** The saved template that prefilled the mapping, if any. */
   template: { id: number; name: string; sourceCode: string } | null;
   /** The user changed something since the prefill. */
@@ -33,6 +38,8 @@ export type MappingAction =
   | { type: 'setField'; column: number; field: StandardField | null }
   | { type: 'setDateFormat'; column: number; format: string }
   | { type: 'options'; patch: Partial<Pick<MappingState, 'timezone' | 'crs' | 'keepPhone' | 'onDuplicate' | 'saveTemplate' | 'templateName'>> }
+  | { type: 'setLabel'; kind: 'satisfaction'; label: string; value: number | null }
+  | { type: 'setLabel'; kind: 'status'; label: string; value: Status | null }
   | { type: 'useSuggestions' }
   | { type: 'clear' };
 
@@ -42,6 +49,7 @@ export function emptyMapping(): MappingState {
   return {
     headers: [], columns: [], suggestions: [], timezone: DEFAULT_TIMEZONE, crs: 'wgs84', keepPhone: false,
     onDuplicate: 'skip', saveTemplate: false, templateName: '', template: null, touched: false,
+    satisfactionLabels: {}, statusLabels: {},
   };
 }
 
@@ -94,12 +102,19 @@ export function mappingReducer(state: MappingState, action: MappingAction): Mapp
           columns: templateToColumns(action.headers, t),
           timezone: t.mapping.timezone ?? DEFAULT_TIMEZONE, crs: t.mapping.crs ?? 'wgs84', keepPhone: t.mapping.keepPhone ?? false,
           template: { id: t.id, name: t.name, sourceCode: t.sourceCode }, saveTemplate: false, templateName: t.name,
+          satisfactionLabels: { ...t.mapping.satisfactionLabels }, statusLabels: { ...t.mapping.statusLabels },
         };
       }
       return {
         ...state, headers: action.headers, suggestions: action.suggestions, touched: false, template: null,
-        columns: suggestionsToColumns(action.headers.length, action.suggestions),
+        columns: suggestionsToColumns(action.headers.length, action.suggestions), satisfactionLabels: {}, statusLabels: {},
       };
+    }
+    case 'setLabel': {
+      if (action.kind === 'satisfaction') {
+        return { ...state, satisfactionLabels: withLabel(state.satisfactionLabels, action.label, action.value), touched: true };
+      }
+      return { ...state, statusLabels: withLabel(state.statusLabels, action.label, action.value), touched: true };
     }
     case 'setField': {
       const { column, field } = action;
@@ -124,6 +139,12 @@ export function mappingReducer(state: MappingState, action: MappingAction): Mapp
   }
 }
 
+function withLabel<T>(labels: Record<string, T>, label: string, value: T | null): Record<string, T> {
+  const next = { ...labels };
+  if (value === null) delete next[label]; else next[label] = value;
+  return next;
+}
+
 /** Which column each mapped field sits in. */
 export function usedFields(state: Pick<MappingState, 'columns'>): Map<StandardField, number> {
   const m = new Map<StandardField, number>();
@@ -138,7 +159,10 @@ export function toMappingSpec(state: MappingState): MappingSpecInput {
     const fmt = c.dateFormat.trim();
     return [{ column: i, header: state.headers[i] ?? '', field: c.field, ...(isTimeField(c.field) && fmt ? { dateFormat: fmt } : {}) }];
   });
-  return { columns, timezone: state.timezone || DEFAULT_TIMEZONE, crs: state.crs, ...(state.keepPhone ? { keepPhone: true } : {}) };
+  const used = usedFields(state);
+  const sat = used.has('satisfaction') && Object.keys(state.satisfactionLabels).length ? { satisfactionLabels: { ...state.satisfactionLabels } } : {};
+  const st = used.has('status') && Object.keys(state.statusLabels).length ? { statusLabels: { ...state.statusLabels } } : {};
+  return { columns, timezone: state.timezone || DEFAULT_TIMEZONE, crs: state.crs, ...(state.keepPhone ? { keepPhone: true } : {}), ...sat, ...st };
 }
 
 export type MappingIssue =

@@ -7,6 +7,7 @@ import { hasBlockingIssue, mappingIssues, usedFields } from '../mapping-state';
 import { MappingOptions } from './MappingOptions';
 import { MappingTable } from './MappingTable';
 import { StepNav } from './StepNav';
+import { ValueLabels } from './ValueLabels';
 
 /** Step 3: source columns → standard fields, plus time zone, coordinates, duplicates, privacy, template. */
 export function StepMapping() {
@@ -58,6 +59,7 @@ export function StepMapping() {
           title={t('import.mapping.warningsTitle')}
           description={<ul style={{ margin: 0, paddingInlineStart: 18 }}>{warnings.map((i) => <li key={i.code}>{t(`import.mapping.issues.${i.code}`)}</li>)}</ul>} />
       )}
+      <ValueLabels />
       <Card size="small" title={t('import.mapping.options')}>
         <MappingOptions />
       </Card>
