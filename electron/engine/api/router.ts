@@ -5,6 +5,7 @@ import { jobHandlers } from './handlers/jobs';
 import { recordHandlers } from './handlers/records';
 import { importHandlers } from './handlers/import';
 import { taxonomyHandlers } from './handlers/taxonomy';
+import { auditHandlers } from './handlers/audit';
 
 /** Every contract method, each handled exactly once; the `Handlers` type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -14,4 +15,5 @@ export const handlers: Handlers = {
   ...recordHandlers,
   ...importHandlers,
   ...taxonomyHandlers,
+  ...auditHandlers,
 };

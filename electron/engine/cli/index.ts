@@ -6,6 +6,7 @@ import { createEngine, type Engine } from '../engine';
 import { normaliseProjectPath } from '../services/projects';
 import { startDemoJob } from '../api/handlers/jobs';
 import { parseArgs, type ParsedArgs } from './args';
+import { AUDIT_BROKEN_EXIT, auditCmd, auditVerifyText } from './audit-commands';
 import { UsageError, batchesCmd, importCmd, rejectedCmd, taxonomyCmd } from './import-commands';
 
 const HELP = `民声 Minsheng 命令行 / command line
@@ -23,11 +24,14 @@ const HELP = `民声 Minsheng 命令行 / command line
   batches <p>                        导入批次 / import history
   rejected <p> --batch <id> [--reason CODE] --csv
                                      被拒绝的行 / rejected rows as CSV, to fix and re-import
+  audit verify <p>                   校验审计链 / recompute the audit hash chain; exit 3 and the first broken entry when it fails
+  audit list <p> [--action A] [--limit N]
+                                     审计记录 / audit trail entries, oldest first
   taxonomy import <file> --project <p>
                                      导入统一分类体系 / import a unified 3-level category tree
 
 Options: --json machine-readable output · --lang en|zh-CN · --help
-Exit codes: 0 ok · 1 user error (message on stderr) · 2 internal error`;
+Exit codes: 0 ok · 1 user error (message on stderr) · 2 internal error · 3 audit chain broken`;
 
 
 function print(args: ParsedArgs, human: string, json: unknown): void {
@@ -102,6 +106,14 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       print(args, list.map((b) => `${b.id}\t${b.status}\t${b.fileName}\tread ${b.rowsRead}\timported ${b.imported}\trejected ${b.rejected}`).join('\n'), list);
     });
     else if (cmd === 'rejected') await withEngine((e) => { process.stdout.write(`${rejectedCmd(e, args, locale)}\n`); });
+    else if (cmd === 'audit') {
+      const r = auditCmd(args);
+      if (r.kind === 'list') print(args, r.result.entries.map((e) => `#${e.id}\t${new Date(e.at).toISOString()}\t${e.actor}\t${e.action}\t${e.detail}`).join('\n'), r.result);
+      else {
+        print(args, auditVerifyText(r.result, locale), r.result);
+        if (!r.result.ok) return AUDIT_BROKEN_EXIT;
+      }
+    }
     else if (cmd === 'taxonomy') await withEngine(async (e) => { const r = await taxonomyCmd(e, args); print(args, JSON.stringify(r), r); });
     else throw new UsageError(`unknown command: ${cmd} (see --help)`);
     return 0;

@@ -20,6 +20,9 @@ export function devWorkerBundle(workerTs: string, projectRoot: string): string |
     esbuild.buildSync({
       entryPoints: [workerTs], bundle: true, platform: 'node', format: 'cjs', target: 'node20',
       packages: 'external', outfile: out, logLevel: 'silent', sourcemap: 'inline',
+      // ESM sources may use import.meta.url (resource lookups, createRequire); give the CJS bundle one.
+      banner: { js: "const __minsheng_import_meta_url = require('node:url').pathToFileURL(__filename).href;" },
+      define: { 'import.meta.url': '__minsheng_import_meta_url' },
     });
     process.once('exit', () => { try { fs.unlinkSync(out); } catch { /* gone */ } });
     built = out;

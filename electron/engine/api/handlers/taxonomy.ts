@@ -15,9 +15,17 @@ export const taxonomyHandlers: HandlerGroup<
 > = {
   'templates.list': (i, ctx) => ctx.projects.require().templates.list(i.sourceCode),
   'templates.save': (i, ctx) => {
-    return ctx.projects.require().templates.save({ sourceCode: i.sourceCode, name: i.name, headerSignature: headerSignature(i.headers), readOptions: i.readOptions, mapping: i.mapping, updatedAt: Date.now() });
+    const p = ctx.projects.require();
+    const saved = p.templates.save({ sourceCode: i.sourceCode, name: i.name, headerSignature: headerSignature(i.headers), readOptions: i.readOptions, mapping: i.mapping, updatedAt: Date.now() });
+    p.audit.append({ at: Date.now(), actor: 'user', action: 'templates.save', detail: { id: saved.id, sourceCode: i.sourceCode, name: i.name, columns: i.mapping.columns.length } });
+    return saved;
   },
-  'templates.delete': (i, ctx) => ({ deleted: ctx.projects.require().templates.delete(i.id) }),
+  'templates.delete': (i, ctx) => {
+    const p = ctx.projects.require();
+    const deleted = p.templates.delete(i.id);
+    if (deleted) p.audit.append({ at: Date.now(), actor: 'user', action: 'templates.delete', detail: { id: i.id } });
+    return { deleted };
+  },
   'templates.export': (i, ctx) => {
     const all = ctx.projects.require().templates.list().filter((t) => !i.ids || i.ids.includes(t.id));
     return { json: JSON.stringify({ format: 'minsheng-mapping-templates', version: 1, templates: all.map(({ id: _id, ...t }) => t) }, null, 2) };
@@ -27,8 +35,11 @@ export const taxonomyHandlers: HandlerGroup<
     try { parsed = JSON.parse(i.json); } catch { throw new ApiError('BAD_INPUT', { detail: '模板文件不是有效的 JSON / template file is not valid JSON' }); }
     const file = TemplateFile.safeParse(parsed);
     if (!file.success) throw new ApiError('BAD_INPUT', { detail: `不是民声映射模板文件 / not a Minsheng mapping-template file: ${file.error.issues[0]?.message ?? ''}` });
-    const repo = ctx.projects.require().templates;
-    for (const t of file.data.templates) repo.save({ ...t, updatedAt: Date.now() });
+    const p = ctx.projects.require();
+    p.handle.db.transaction(() => {
+      for (const t of file.data.templates) p.templates.save({ ...t, updatedAt: Date.now() });
+      p.audit.append({ at: Date.now(), actor: 'user', action: 'templates.import', detail: { templates: file.data.templates.map((t) => ({ sourceCode: t.sourceCode, name: t.name })) } });
+    })();
     return { imported: file.data.templates.length };
   },
   'taxonomy.tree': (_i, ctx) => ctx.projects.require().taxonomy.treeWithCounts(),

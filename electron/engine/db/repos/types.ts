@@ -27,7 +27,16 @@ export interface ProjectRepository {
   setMeta(key: string, value: string): void;
 }
 
+export interface AuditEntry { id: number; at: number; actor: string; action: string; detail: string; hash: string; prevHash: string }
+export interface AuditListQuery { actions?: string[]; from?: number; to?: number; q?: string; offset: number; limit: number; order?: 'asc' | 'desc' }
+export type AuditVerification =
+  | { ok: true; entries: number; brokenAt: null; reason: null; afterId: null; lastHash: string | null }
+  /** reason 'link': the entry does not follow the one before it (deleted/inserted); 'content': the entry was edited. */
+  | { ok: false; entries: number; brokenAt: number; reason: 'link' | 'content'; afterId: number | null };
+
 export interface AuditRepository {
   append(entry: { at: number; actor: string; action: string; detail: unknown }): void;
-  verify(): { ok: boolean; entries: number; brokenAt: number | null };
+  verify(): AuditVerification;
+  list(q: AuditListQuery): { total: number; entries: AuditEntry[] };
+  actions(): { action: string; count: number }[];
 }
