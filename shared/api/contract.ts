@@ -4,6 +4,7 @@ import { JobInfoSchema, ProjectInfoSchema, RecentProjectSchema } from '../model/
 
 import { Empty, JobStarted, Path, arrow, json, type MethodDef } from './define';
 import { importMethods } from './areas/import';
+import { layersMethods } from './areas/layers';
 import { auditMethods } from './areas/audit';
 
 export { ArrowBytesSchema, type MethodDef, type MethodKind } from './define';
@@ -64,6 +65,7 @@ export const contract = {
     sort: RecordSortSchema.optional(),
   }).strict()),
   ...importMethods,
+  ...layersMethods,
   ...auditMethods,
 } as const satisfies Record<string, MethodDef>;
 

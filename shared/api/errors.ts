@@ -21,6 +21,7 @@ export const ERROR_MESSAGES = {
   JOB_BUSY: { 'zh-CN': '已有任务正在写入项目（{jobId}），请等待它完成或取消它', en: 'Another job is writing to the project ({jobId}); wait for it or cancel it' },
   CANCELLED: { 'zh-CN': '任务已取消，项目保持原状', en: 'The job was cancelled; the project is unchanged' },
   INTERNAL: { 'zh-CN': '内部错误：{detail}', en: 'Internal error: {detail}' },
+  LAYER_UNREADABLE: { 'zh-CN': '无法导入图层文件“{file}”，项目未改动：{detail}', en: 'Cannot import the layer file "{file}"; the project was not changed: {detail}' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -5,6 +5,7 @@ import { jobHandlers } from './handlers/jobs';
 import { recordHandlers } from './handlers/records';
 import { importHandlers } from './handlers/import';
 import { taxonomyHandlers } from './handlers/taxonomy';
+import { layersHandlers } from './handlers/layers';
 import { auditHandlers } from './handlers/audit';
 
 /** Every contract method, each handled exactly once; the `Handlers` type makes a missing one a compile error. */
@@ -15,5 +16,6 @@ export const handlers: Handlers = {
   ...recordHandlers,
   ...importHandlers,
   ...taxonomyHandlers,
+  ...layersHandlers,
   ...auditHandlers,
 };

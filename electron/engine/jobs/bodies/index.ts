@@ -14,6 +14,10 @@ const LOADERS: Record<string, () => Promise<AnyBody>> = {
   'crosswalk.apply': async () => (await import('./maintenance')).crosswalkApplyJob as AnyBody,
   'taxonomy.import': async () => (await import('./maintenance')).taxonomyImportJob as AnyBody,
   'taxonomy.fromData': async () => (await import('./maintenance')).taxonomyFromDataJob as AnyBody,
+  'layers.add': async () => (await import('./layers')).addLayerJob as AnyBody,
+  'layers.remove': async () => (await import('./layers')).removeLayerJob as AnyBody,
+  'layers.overlay': async () => (await import('./layers')).overlayJob as AnyBody,
+  'layers.geocode': async () => (await import('./layers')).geocodeJob as AnyBody,
 };
 
 export const JOB_KINDS = Object.keys(LOADERS);

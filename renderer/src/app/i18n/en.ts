@@ -1,5 +1,6 @@
 import type { Resources } from './zh-CN';
 import { importEn } from './import.en';
+import { layersEn } from './layers.en';
 import { auditEn } from './audit.en';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by a unit test and by the type). */
@@ -108,6 +109,7 @@ export const en: Resources = {
     map: 'Coming soon: the voice-of-the-people map (offline base map, points, density and heat maps).',
   },
   import: importEn,
+  layers: layersEn,
   audit: auditEn,
   trends: {
     total: 'Requests under the current filter',

@@ -1,5 +1,6 @@
 /** Simplified Chinese (default). en.ts must have exactly the same keys (checked by a unit test). */
 import { importZhCN } from './import.zh-CN';
+import { layersZhCN } from './layers.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
 export const zhCN = {
   app: {
@@ -106,6 +107,7 @@ export const zhCN = {
     map: '即将推出：民声地图（离线底图、落点、密度与热力图）。',
   },
   import: importZhCN,
+  layers: layersZhCN,
   audit: auditZhCN,
   trends: {
     total: '当前筛选下的工单数',

@@ -32,7 +32,7 @@ export function EChart({ option, style, height = 320, onClick, onReady, loading,
   const ref = useRef<HTMLDivElement>(null);
   const chartRef = useRef<ECharts | null>(null);
   const clickRef = useRef(onClick);
-  clickRef.current = onClick;
+  useEffect(() => { clickRef.current = onClick; }, [onClick]);
 
   useEffect(() => {
     const el = ref.current;

@@ -6,6 +6,7 @@ import { useImportWizard, type ImportTab } from './import-store';
 import { TaxonomyTab } from './taxonomy/TaxonomyTab';
 import { TemplatesTab } from './templates/TemplatesTab';
 import { NewImport } from './wizard/NewImport';
+import { LayersTab } from '../layers/LayersTab';
 
 /** 数据导入: new import (stepper), import history (batches), taxonomy & crosswalk, mapping templates. */
 export function ImportScreen() {
@@ -24,6 +25,7 @@ export function ImportScreen() {
           { key: 'history', label: <span data-testid="import-tab-history">{t('import.tabs.history')}</span>, children: <HistoryTab /> },
           { key: 'taxonomy', label: <span data-testid="import-tab-taxonomy">{t('import.tabs.taxonomy')}</span>, children: <TaxonomyTab /> },
           { key: 'templates', label: <span data-testid="import-tab-templates">{t('import.tabs.templates')}</span>, children: <TemplatesTab /> },
+          { key: 'layers', label: <span data-testid="import-tab-layers">{t('layers.tab')}</span>, children: <LayersTab /> },
         ]}
       />
     </div>
