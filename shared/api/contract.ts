@@ -4,6 +4,7 @@ import { JobInfoSchema, ProjectInfoSchema, RecentProjectSchema } from '../model/
 
 import { Empty, JobStarted, Path, arrow, json, type MethodDef } from './define';
 import { importMethods } from './areas/import';
+import { textMethods } from './areas/text';
 import { layersMethods } from './areas/layers';
 import { auditMethods } from './areas/audit';
 
@@ -65,6 +66,7 @@ export const contract = {
     sort: RecordSortSchema.optional(),
   }).strict()),
   ...importMethods,
+  ...textMethods,
   ...layersMethods,
   ...auditMethods,
 } as const satisfies Record<string, MethodDef>;

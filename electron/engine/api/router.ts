@@ -7,6 +7,7 @@ import { importHandlers } from './handlers/import';
 import { taxonomyHandlers } from './handlers/taxonomy';
 import { layersHandlers } from './handlers/layers';
 import { auditHandlers } from './handlers/audit';
+import { textHandlers } from './handlers/text';
 
 /** Every contract method, each handled exactly once; the `Handlers` type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -18,4 +19,5 @@ export const handlers: Handlers = {
   ...taxonomyHandlers,
   ...layersHandlers,
   ...auditHandlers,
+  ...textHandlers,
 };

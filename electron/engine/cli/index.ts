@@ -9,6 +9,7 @@ import { parseArgs, type ParsedArgs } from './args';
 import { AUDIT_BROKEN_EXIT, auditCmd, auditVerifyText } from './audit-commands';
 import { UsageError, batchesCmd, importCmd, rejectedCmd, taxonomyCmd } from './import-commands';
 import { LAYER_COMMANDS, LAYER_HELP, layerCmd } from './layer-commands';
+import { TEXT_COMMANDS, TEXT_HELP, textCmd } from './text-commands';
 
 const HELP = `民声 Minsheng 命令行 / command line
 
@@ -31,6 +32,7 @@ const HELP = `民声 Minsheng 命令行 / command line
   taxonomy import <file> --project <p>
                                      导入统一分类体系 / import a unified 3-level category tree
 ${LAYER_HELP}
+${TEXT_HELP}
 
 Options: --json machine-readable output · --lang en|zh-CN · --help
 Exit codes: 0 ok · 1 user error (message on stderr) · 2 internal error · 3 audit chain broken`;
@@ -117,6 +119,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       }
     }
     else if (cmd === 'taxonomy') await withEngine(async (e) => { const r = await taxonomyCmd(e, args); print(args, JSON.stringify(r), r); });
+    else if (TEXT_COMMANDS.includes(cmd)) await withEngine(async (e) => { const [text, json] = await textCmd(e, args); print(args, text, json); });
     else if (LAYER_COMMANDS.includes(cmd)) await withEngine(async (e) => { const [text, json] = await layerCmd(e, args); print(args, text, json); });
     else throw new UsageError(`unknown command: ${cmd} (see --help)`);
     return 0;

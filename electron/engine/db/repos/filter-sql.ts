@@ -1,6 +1,7 @@
 import type { Filter } from '../../../../shared/model/filter';
 import { areaBbox } from '../../../../shared/domain/geo/area';
 import { AREA_SQL_FUNCTION } from '../sql-functions';
+import { ftsMatchExpression } from '../../../../shared/domain/text/fts-query';
 
 /** Translates the shared filter into a parameterised WHERE clause over `records r`. */
 export function filterToSql(f: Filter): { where: string; params: unknown[] } {
@@ -33,9 +34,17 @@ export function filterToSql(f: Filter): { where: string; params: unknown[] } {
   }
   const q = f.q?.trim();
   if (q) {
-    const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    parts.push("(r.title LIKE ? ESCAPE '\\' OR r.content LIKE ? ESCAPE '\\' OR r.address LIKE ? ESCAPE '\\' OR r.external_id = ?)");
-    params.push(like, like, like, q);
+    // Free text: the bigram FTS index (exact substrings, every whitespace-separated term required;
+    // see shared/domain/text/fts-query.ts), or the exact ticket number through the unique index.
+    const match = ftsMatchExpression(q);
+    if (match) {
+      parts.push('r.id IN (SELECT rowid FROM text_fts WHERE text_fts MATCH ? UNION SELECT id FROM records WHERE source_code IN (SELECT code FROM sources) AND external_id = ?)');
+      params.push(match, q);
+    } else {
+      const like = `%${q.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+      parts.push("(r.title LIKE ? ESCAPE '\\' OR r.content LIKE ? ESCAPE '\\' OR r.address LIKE ? ESCAPE '\\' OR r.external_id = ?)");
+      params.push(like, like, like, q);
+    }
   }
   return { where: parts.length ? `WHERE ${parts.join(' AND ')}` : '', params };
 }

@@ -18,6 +18,11 @@ const LOADERS: Record<string, () => Promise<AnyBody>> = {
   'layers.remove': async () => (await import('./layers')).removeLayerJob as AnyBody,
   'layers.overlay': async () => (await import('./layers')).overlayJob as AnyBody,
   'layers.geocode': async () => (await import('./layers')).geocodeJob as AnyBody,
+  'text.reindex': async () => (await import('./text')).textReindexJob as AnyBody,
+  'text.repeats': async () => (await import('./text')).textRepeatsJob as AnyBody,
+  'text.train': async () => (await import('./text')).textTrainJob as AnyBody,
+  'text.decide': async () => (await import('./text')).textDecideJob as AnyBody,
+  'text.topics': async () => (await import('./text')).textTopicsJob as AnyBody,
 };
 
 export const JOB_KINDS = Object.keys(LOADERS);

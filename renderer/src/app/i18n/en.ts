@@ -1,5 +1,6 @@
 import type { Resources } from './zh-CN';
 import { importEn } from './import.en';
+import { textEn } from './text.en';
 import { layersEn } from './layers.en';
 import { auditEn } from './audit.en';
 
@@ -109,6 +110,7 @@ export const en: Resources = {
     map: 'Coming soon: the voice-of-the-people map (offline base map, points, density and heat maps).',
   },
   import: importEn,
+  text: textEn,
   layers: layersEn,
   audit: auditEn,
   trends: {

@@ -1,5 +1,6 @@
 /** Simplified Chinese (default). en.ts must have exactly the same keys (checked by a unit test). */
 import { importZhCN } from './import.zh-CN';
+import { textZhCN } from './text.zh-CN';
 import { layersZhCN } from './layers.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
 export const zhCN = {
@@ -107,6 +108,7 @@ export const zhCN = {
     map: '即将推出：民声地图（离线底图、落点、密度与热力图）。',
   },
   import: importZhCN,
+  text: textZhCN,
   layers: layersZhCN,
   audit: auditZhCN,
   trends: {
