@@ -10,6 +10,10 @@ export default defineConfig({
   root: fileURLToPath(new URL('.', import.meta.url)),
   base: './',
   plugins: [react()],
+  // The bundled offline basemap (Natural Earth GeoJSON in resources/basemap) is emitted as assets.
+  resolve: { alias: { '@basemap': fileURLToPath(new URL('../resources/basemap', import.meta.url)) } },
+  // MapLibre's worker is bundled from the package and loaded from the app's own origin (setWorkerUrl).
+  worker: { format: 'es' },
   build: {
     outDir: 'dist',
     emptyOutDir: true,

@@ -6,6 +6,7 @@ import { Empty, JobStarted, Path, arrow, json, type MethodDef } from './define';
 import { importMethods } from './areas/import';
 import { textMethods } from './areas/text';
 import { layersMethods } from './areas/layers';
+import { mapMethods } from './areas/map';
 import { auditMethods } from './areas/audit';
 
 export { ArrowBytesSchema, type MethodDef, type MethodKind } from './define';
@@ -68,6 +69,7 @@ export const contract = {
   ...importMethods,
   ...textMethods,
   ...layersMethods,
+  ...mapMethods,
   ...auditMethods,
 } as const satisfies Record<string, MethodDef>;
 

@@ -22,6 +22,7 @@ export const ERROR_MESSAGES = {
   CANCELLED: { 'zh-CN': '任务已取消，项目保持原状', en: 'The job was cancelled; the project is unchanged' },
   INTERNAL: { 'zh-CN': '内部错误：{detail}', en: 'Internal error: {detail}' },
   LAYER_UNREADABLE: { 'zh-CN': '无法导入图层文件“{file}”，项目未改动：{detail}', en: 'Cannot import the layer file "{file}"; the project was not changed: {detail}' },
+  BASEMAP_UNREADABLE: { 'zh-CN': '无法使用底图文件“{path}”：{detail}（支持 MBTiles 与 PMTiles 瓦片文件）', en: 'Cannot use the basemap file "{path}": {detail} (MBTiles and PMTiles tile files are supported)' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

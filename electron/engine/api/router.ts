@@ -5,6 +5,7 @@ import { jobHandlers } from './handlers/jobs';
 import { recordHandlers } from './handlers/records';
 import { importHandlers } from './handlers/import';
 import { taxonomyHandlers } from './handlers/taxonomy';
+import { mapHandlers } from './handlers/map';
 import { layersHandlers } from './handlers/layers';
 import { auditHandlers } from './handlers/audit';
 import { textHandlers } from './handlers/text';
@@ -17,6 +18,7 @@ export const handlers: Handlers = {
   ...recordHandlers,
   ...importHandlers,
   ...taxonomyHandlers,
+  ...mapHandlers,
   ...layersHandlers,
   ...auditHandlers,
   ...textHandlers,

@@ -23,6 +23,7 @@ export interface DerivedBuilder {
 /** The registered builders, run in this order. Each capability adds one line. */
 const BUILDERS: readonly (() => Promise<DerivedBuilder>)[] = [
   async () => (await import('../layers/derived')).geoBuilder,
+  async () => (await import('../map/derived')).mapBuilder,
   async () => (await import('../text/builder')).textBuilder,
 ];
 

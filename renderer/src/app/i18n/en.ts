@@ -2,6 +2,7 @@ import type { Resources } from './zh-CN';
 import { importEn } from './import.en';
 import { textEn } from './text.en';
 import { layersEn } from './layers.en';
+import { mapEn } from './map.en';
 import { auditEn } from './audit.en';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by a unit test and by the type). */
@@ -112,6 +113,7 @@ export const en: Resources = {
   import: importEn,
   text: textEn,
   layers: layersEn,
+  map: mapEn,
   audit: auditEn,
   trends: {
     total: 'Requests under the current filter',

@@ -2,6 +2,7 @@
 import { importZhCN } from './import.zh-CN';
 import { textZhCN } from './text.zh-CN';
 import { layersZhCN } from './layers.zh-CN';
+import { mapZhCN } from './map.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
 export const zhCN = {
   app: {
@@ -110,6 +111,7 @@ export const zhCN = {
   import: importZhCN,
   text: textZhCN,
   layers: layersZhCN,
+  map: mapZhCN,
   audit: auditZhCN,
   trends: {
     total: '当前筛选下的工单数',

@@ -1,0 +1,5 @@
+export * from './mercator';
+export * from './bins';
+export * from './kde';
+export * from './classify';
+export * from './ramps';
