@@ -23,11 +23,20 @@ const cjsShim = {
   define: { 'import.meta.url': '__importMetaUrl', 'import.meta.dirname': '__dirname', 'import.meta.filename': '__filename' },
 };
 
+/**
+ * Packages that stay `require()`d at run time instead of being inlined: native (N-API / node-gyp) modules
+ * and packages that read files next to themselves. electron-builder.yml must ship each of them with its
+ * runtime dependencies (and asar-unpack native ones); scripts/check-package.mjs verifies that it does.
+ * Everything else (exceljs, shapefile, fast-xml-parser, flatbush, proj4, stream-json…) is bundled.
+ */
+export const EXTERNAL_PACKAGES = ['better-sqlite3', '@node-rs/jieba', '@node-rs/jieba/*', '@node-rs/jieba-*'];
+const NODE_EXTERNALS = ['electron', ...EXTERNAL_PACKAGES];
+
 export const ENTRIES = [
-  { name: 'main', entry: 'electron/main/main.ts', outfile: 'dist/electron/main.cjs', platform: 'node', target: NODE_TARGET, external: ['electron', 'better-sqlite3'], shim: true },
+  { name: 'main', entry: 'electron/main/main.ts', outfile: 'dist/electron/main.cjs', platform: 'node', target: NODE_TARGET, external: NODE_EXTERNALS, shim: true },
   { name: 'preload', entry: 'electron/preload/preload.ts', outfile: 'dist/electron/preload.cjs', platform: 'node', target: CHROME_TARGET, external: ['electron'], shim: false },
-  { name: 'engine', entry: 'electron/engine/main.ts', outfile: 'dist/engine/main.cjs', platform: 'node', target: NODE_TARGET, external: ['better-sqlite3', 'electron'], shim: true },
-  { name: 'worker', entry: 'electron/engine/jobs/worker.ts', outfile: 'dist/engine/worker.cjs', platform: 'node', target: NODE_TARGET, external: ['better-sqlite3', 'electron'], shim: true },
+  { name: 'engine', entry: 'electron/engine/main.ts', outfile: 'dist/engine/main.cjs', platform: 'node', target: NODE_TARGET, external: NODE_EXTERNALS, shim: true },
+  { name: 'worker', entry: 'electron/engine/jobs/worker.ts', outfile: 'dist/engine/worker.cjs', platform: 'node', target: NODE_TARGET, external: NODE_EXTERNALS, shim: true },
 ];
 
 function optionsFor(e, { minify, sourcemap }) {

@@ -4,6 +4,7 @@
 // Never requires the electron package (that would start a download).
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { findElectronBinary } from './electron-binary.mjs';
 
@@ -33,6 +34,24 @@ function ensureBuilt(label, outFile, inputs, script) {
   if (r.status !== 0) process.exit(r.status ?? 1);
 }
 
+/** Browser mode logs like the desktop app: <data dir>/logs/minsheng.log, shown by Help → Logs. */
+function openLog() {
+  const arg = passThrough.find((a) => a.startsWith('--data-dir='));
+  const dataDir = arg ? path.resolve(arg.slice('--data-dir='.length)) : process.env.MINSHENG_DATA_DIR ? path.resolve(process.env.MINSHENG_DATA_DIR) : path.join(os.homedir(), '.minsheng');
+  try {
+    fs.mkdirSync(path.join(dataDir, 'logs'), { recursive: true });
+    const file = path.join(dataDir, 'logs', 'minsheng.log');
+    fs.appendFileSync(file, `[${new Date().toISOString()}] [start] browser mode starting (Node ${process.versions.node})\n`);
+    return (chunk) => {
+      const stamp = new Date().toISOString();
+      const text = String(chunk).split(/\r?\n/).filter(Boolean).map((l) => `[${stamp}] [engine] ${l}\n`).join('');
+      try { fs.appendFileSync(file, text); } catch { /* best effort */ }
+    };
+  } catch {
+    return () => {};
+  }
+}
+
 function openUrl(url) {
   const cmd = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'cmd' : 'xdg-open';
   const a = process.platform === 'win32' ? ['/c', 'start', '', url] : [url];
@@ -48,10 +67,13 @@ if (electron.path) {
   child.on('exit', (code) => process.exit(code ?? 0));
 } else {
   console.log(`[minsheng] 未找到 Electron 程序，改用浏览器模式 / Electron binary not available (${electron.reason}) — starting browser mode`);
-  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'electron/engine/main.ts'), '--transport=http', ...passThrough], { cwd: root, stdio: ['inherit', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', path.join(root, 'electron/engine/main.ts'), '--transport=http', ...passThrough], { cwd: root, stdio: ['inherit', 'pipe', 'pipe'] });
+  const log = openLog();
   let opened = false;
+  child.stderr.on('data', (d) => { process.stderr.write(d); log(d); });
   child.stdout.on('data', (d) => {
     process.stdout.write(d);
+    log(String(d).replace(/#token=\S+/g, '#token=…')); // the token stays out of the log file
     const m = /(http:\/\/127\.0\.0\.1:\d+\/#token=\S+)/.exec(String(d));
     if (m && wantOpen && !opened) { opened = true; openUrl(m[1]); }
   });

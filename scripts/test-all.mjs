@@ -45,6 +45,7 @@ vitest('unit tests', 'unit');
 vitest('contract tests', 'contract');
 ensurePrereqs();
 run('build renderer', 'npm', ['run', '-s', 'build:renderer']);
+run('packaging check', 'npm', ['run', '-s', 'check:package']);
 vitest('e2e (browser mode)', 'e2e');
 run('e2e (electron)', 'node', ['--import', 'tsx', 'tests/e2e-electron/electron.spec.ts']);
 summary();

@@ -1,29 +1,40 @@
-/** Runs the engine (dist/engine/main.cjs) in a utilityProcess and keeps the relay attached to it, restarting after crashes. */
+/**
+ * Runs the engine (dist/engine/main.cjs) in a utilityProcess and keeps the relay attached to it.
+ * A crash is reported to the UI (`desktop.engine` {state:'crashed'}), which offers a restart button;
+ * the project file stays consistent (every write is a transaction, WAL journal), so the UI simply
+ * reopens it once the new engine is up.
+ */
 import { utilityProcess } from 'electron';
 import type { UtilityProcess } from 'electron';
 import { existsSync } from 'node:fs';
+import { ENGINE_STATE_EVENT } from '../../shared/api/bridge';
+import type { EngineStateEvent } from '../../shared/api/bridge';
 import { preferUnpackedPath } from './policy';
 import type { Relay } from './relay';
 import type { Log } from './log';
+import { writeLogLine } from './log';
 
 export interface EngineHandle {
   stop(): void;
+  /** Starts a new engine when none runs. Returns false when one is already running. */
+  restart(): boolean;
+  readonly running: boolean;
   readonly pid: number | undefined;
 }
 
-const MAX_RESTARTS = 3;
-const RESTART_WINDOW_MS = 60_000;
-
-export function startEngine(relay: Relay, opts: { enginePath: string; dataDir: string; log: Log }): EngineHandle {
+export function startEngine(relay: Relay, opts: { enginePath: string; dataDir: string; log: Log; onExit?: () => void }): EngineHandle {
   const { dataDir, log } = opts;
   const enginePath = preferUnpackedPath(opts.enginePath, existsSync); // packaged: the engine is asar-unpacked
   let child: UtilityProcess | null = null;
   let stopping = false;
-  const crashes: number[] = [];
 
   function pipe(stream: NodeJS.ReadableStream | null, write: (s: string) => void): void {
     stream?.on('data', (chunk: Buffer | string) => {
-      for (const line of String(chunk).split(/\r?\n/)) if (line) write(`[engine] ${line}\n`);
+      for (const line of String(chunk).split(/\r?\n/)) {
+        if (!line) continue;
+        write(`[engine] ${line}\n`);
+        writeLogLine(`[${new Date().toISOString()}] [engine] ${line}`);
+      }
     });
   }
 
@@ -39,18 +50,11 @@ export function startEngine(relay: Relay, opts: { enginePath: string; dataDir: s
     proc.on('spawn', () => log(`engine started (pid ${proc.pid})`));
     proc.on('exit', (code) => {
       if (child === proc) child = null;
+      opts.onExit?.();
       if (stopping) return;
       log(`engine exited unexpectedly with code ${code}`);
-      // The engine's in-memory state (open project, jobs) is gone: tell the UI.
-      relay.broadcast('project.changed', { project: null });
-      const now = Date.now();
-      crashes.push(now);
-      while (crashes.length && now - crashes[0] > RESTART_WINDOW_MS) crashes.shift();
-      if (crashes.length > MAX_RESTARTS) {
-        log(`engine crashed ${crashes.length} times within ${RESTART_WINDOW_MS / 1000}s; not restarting`);
-        return;
-      }
-      setTimeout(() => { if (!stopping) spawn(); }, 500 * crashes.length);
+      const event: EngineStateEvent = { state: 'crashed', code };
+      relay.broadcast(ENGINE_STATE_EVENT, event);
     });
   }
 
@@ -61,6 +65,15 @@ export function startEngine(relay: Relay, opts: { enginePath: string; dataDir: s
       child?.kill();
       child = null;
     },
+    restart() {
+      if (child || stopping) return false;
+      log('restarting the engine at the user\'s request');
+      spawn();
+      const event: EngineStateEvent = { state: 'restarted' };
+      relay.broadcast(ENGINE_STATE_EVENT, event);
+      return true;
+    },
+    get running() { return child !== null; },
     get pid() { return child?.pid; },
   };
 }

@@ -45,6 +45,10 @@ export interface RelayOptions<E> {
   /** Reject calls still unanswered after this long (ms). 0 or undefined: no timeout (jobs are async anyway). */
   callTimeoutMs?: number;
   log?: (message: string) => void;
+  /** Sees every engine event before it is broadcast (taskbar progress, recent-projects menu). */
+  onEngineEvent?: (event: string, data: unknown) => void;
+  /** Sees the method of every call that succeeded (e.g. `settings.set` → rebuild the menu in the new language). */
+  onCallSucceeded?: (method: string) => void;
 }
 
 export interface Relay {
@@ -56,6 +60,8 @@ export interface Relay {
   addTarget(target: WebContentsLike): () => void;
   /** Sends an event to every live registered renderer (also used for main-originated events such as menu commands). */
   broadcast(event: string, data: unknown): void;
+  /** A call originated by the main process itself (cancel jobs and close the project before quitting). */
+  callEngine(method: string, input: unknown): Promise<Envelope>;
   readonly engineReady: boolean;
   readonly pendingCount: number;
   dispose(): void;
@@ -135,7 +141,13 @@ export function createRelay<E>(opts: RelayOptions<E>): Relay {
         return;
       }
       case 'event': {
-        if (typeof msg.event === 'string') broadcast(msg.event, msg.data);
+        if (typeof msg.event !== 'string') return;
+        try {
+          opts.onEngineEvent?.(msg.event, msg.data);
+        } catch (e) {
+          log(`engine event hook failed: ${e instanceof Error ? e.message : String(e)}`);
+        }
+        broadcast(msg.event, msg.data);
         return;
       }
       default:
@@ -172,17 +184,31 @@ export function createRelay<E>(opts: RelayOptions<E>): Relay {
     if (!isObject(request) || typeof request.method !== 'string' || request.method.length === 0 || request.method.length > MAX_METHOD_LENGTH) {
       return errorEnvelope('BAD_INPUT', { detail: 'expected { method: string, input }' }, locale);
     }
+    return forward(request.method, request.input);
+  }
+
+  function forward(method: string, input: unknown): Promise<Envelope> | Envelope {
+    const locale = localeOf();
     if (disposed || !engine) return errorEnvelope('INTERNAL', { detail: 'the engine is not running' }, locale);
-    const method = request.method;
     const id = nextId++;
-    const msg: EngineInbound = { type: 'call', id, method, input: request.input };
+    const msg: EngineInbound = { type: 'call', id, method, input };
     const forwardedLocale = opts.locale?.();
     if (forwardedLocale) msg.locale = forwardedLocale;
     return new Promise<Envelope>((resolve) => {
       const timer = opts.callTimeoutMs
         ? setTimeout(() => settle(id, errorEnvelope('INTERNAL', { detail: `${method} timed out after ${opts.callTimeoutMs} ms` }, localeOf())), opts.callTimeoutMs)
         : undefined;
-      pending.set(id, { resolve, timer, method });
+      const done = (envelope: Envelope) => {
+        if (envelope.ok) {
+          try {
+            opts.onCallSucceeded?.(method);
+          } catch (e) {
+            log(`call hook failed: ${e instanceof Error ? e.message : String(e)}`);
+          }
+        }
+        resolve(envelope);
+      };
+      pending.set(id, { resolve: done, timer, method });
       if (ready) send(msg);
       else queue.push(msg);
     });
@@ -210,6 +236,7 @@ export function createRelay<E>(opts: RelayOptions<E>): Relay {
       return () => { targets.delete(target); };
     },
     broadcast,
+    callEngine: (method, input) => Promise.resolve(forward(method, input)),
     get engineReady() { return ready; },
     get pendingCount() { return pending.size; },
     dispose() {

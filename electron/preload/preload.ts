@@ -2,10 +2,10 @@
  * Sandboxed preload: exposes exactly one small object, `window.minsheng` (see shared/api/bridge.ts).
  * Never exposes ipcRenderer or any Node API. Bundled to CommonJS with only `electron` external.
  */
-import { contextBridge, ipcRenderer } from 'electron';
+import { contextBridge, ipcRenderer, webUtils } from 'electron';
 import type { IpcRendererEvent } from 'electron';
-import type { BridgeEvent, MinshengBridge, OpenFileOptions, SaveFileOptions } from '../../shared/api/bridge';
-import { IPC_DIALOG_OPEN, IPC_DIALOG_SAVE } from '../../shared/api/bridge';
+import type { BridgeEvent, DesktopCommand, MinshengBridge, OpenFileOptions, OpenRequest, SaveFileOptions } from '../../shared/api/bridge';
+import { IPC_DESKTOP, IPC_DIALOG_OPEN, IPC_DIALOG_SAVE } from '../../shared/api/bridge';
 import { IPC_CALL, IPC_EVENT } from '../../shared/api/wire';
 
 type Envelope = { ok: true; result: unknown } | { ok: false; error: { code: string; params: Record<string, string | number>; message: string } };
@@ -63,6 +63,21 @@ const bridge: MinshengBridge = {
   pickSaveFile(options?: SaveFileOptions): Promise<string | null> {
     return invoke(IPC_DIALOG_SAVE, options ?? {}) as Promise<string | null>;
   },
+  pathForFile(file: unknown): string | null {
+    if (!(file instanceof File)) return null;
+    try {
+      return webUtils.getPathForFile(file) || null;
+    } catch {
+      return null;
+    }
+  },
+  takeOpenRequests: () => desktop('takeOpenRequests') as Promise<OpenRequest[]>,
+  restartEngine: () => desktop('restartEngine') as Promise<boolean>,
+  openLogsFolder: () => desktop('openLogsFolder') as Promise<boolean>,
 };
+
+function desktop(command: DesktopCommand): Promise<unknown> {
+  return invoke(IPC_DESKTOP, command);
+}
 
 contextBridge.exposeInMainWorld('minsheng', Object.freeze(bridge));

@@ -4,14 +4,20 @@ import { JobInfoSchema, ProjectInfoSchema, RecentProjectSchema } from '../model/
 
 import { Empty, JobStarted, Path, arrow, json, type MethodDef } from './define';
 import { importMethods } from './areas/import';
+import { packageMethods } from './areas/package';
 import { textMethods } from './areas/text';
+import { evaluationMethods } from './areas/evaluation';
+import { alertMethods } from './areas/alerts';
+import { statsMethods } from './areas/stats';
 import { layersMethods } from './areas/layers';
 import { mapMethods } from './areas/map';
 import { auditMethods } from './areas/audit';
+import { LocaleSchema, settingsMethods } from './areas/settings';
+import { desktopMethods } from './areas/desktop';
 
 export { ArrowBytesSchema, type MethodDef, type MethodKind } from './define';
 
-export const LocaleSchema = z.enum(['zh-CN', 'en']);
+export { LocaleSchema };
 
 export const FacetsSchema = z.object({
   sources: z.array(z.object({ code: z.string(), name: z.string(), count: z.number().int() })),
@@ -39,8 +45,7 @@ export const contract = {
     name: z.string(), version: z.string(), host: z.enum(['electron', 'browser', 'cli', 'test']),
     schemaVersion: z.number().int(), node: z.string(), sqlite: z.string(), dataDir: z.string(),
   })),
-  'settings.get': json(Empty, z.object({ locale: LocaleSchema })),
-  'settings.set': json(z.object({ locale: LocaleSchema }).strict(), z.object({ locale: LocaleSchema }), false),
+  ...settingsMethods,
 
   'project.current': json(Empty, ProjectInfoSchema.nullable()),
   'project.create': json(z.object({ path: Path }).strict(), ProjectInfoSchema, true),
@@ -67,10 +72,15 @@ export const contract = {
     sort: RecordSortSchema.optional(),
   }).strict()),
   ...importMethods,
+  ...packageMethods,
   ...textMethods,
+  ...evaluationMethods,
+  ...alertMethods,
+  ...statsMethods,
   ...layersMethods,
   ...mapMethods,
   ...auditMethods,
+  ...desktopMethods,
 } as const satisfies Record<string, MethodDef>;
 
 export type Contract = typeof contract;

@@ -21,8 +21,18 @@ export const ERROR_MESSAGES = {
   JOB_BUSY: { 'zh-CN': '已有任务正在写入项目（{jobId}），请等待它完成或取消它', en: 'Another job is writing to the project ({jobId}); wait for it or cancel it' },
   CANCELLED: { 'zh-CN': '任务已取消，项目保持原状', en: 'The job was cancelled; the project is unchanged' },
   INTERNAL: { 'zh-CN': '内部错误：{detail}', en: 'Internal error: {detail}' },
+  ALERT_NOT_FOUND: { 'zh-CN': '找不到预警 {id}', en: 'Alert {id} not found' },
+  ALERT_BAD_TRANSITION: { 'zh-CN': '预警状态不能从“{from}”变为“{to}”', en: 'An alert cannot go from "{from}" to "{to}"' },
+  ALERT_NEEDS_DEPARTMENT: { 'zh-CN': '指派预警时必须填写承办部门', en: 'Assigning an alert needs a department' },
+  BAD_FOLDER: { 'zh-CN': '“{path}”不能用作数据文件夹：必须是可写的绝对路径', en: '"{path}" cannot be the data folder: it must be an absolute, writable path' },
+  BAD_UPDATE_FILE: { 'zh-CN': '“{path}”不是有效的民声更新文件：{detail}', en: '"{path}" is not a valid Minsheng update file: {detail}' },
   LAYER_UNREADABLE: { 'zh-CN': '无法导入图层文件“{file}”，项目未改动：{detail}', en: 'Cannot import the layer file "{file}"; the project was not changed: {detail}' },
   BASEMAP_UNREADABLE: { 'zh-CN': '无法使用底图文件“{path}”：{detail}（支持 MBTiles 与 PMTiles 瓦片文件）', en: 'Cannot use the basemap file "{path}": {detail} (MBTiles and PMTiles tile files are supported)' },
+  STATS_PREPARING: { 'zh-CN': '正在为本项目准备统计数据（任务 {jobId}），完成后图表会自动刷新', en: 'Preparing this project\'s statistics (job {jobId}); the charts refresh when it is done' },
+  PACKAGE_INVALID: { 'zh-CN': '“{path}”不是可用的民声数据包：{detail}；项目未改动', en: '"{path}" is not a usable Minsheng data package: {detail}; the project was not changed' },
+  PACKAGE_TAMPERED: { 'zh-CN': '数据包文件“{file}”与清单不符（{detail}），可能已被篡改或损坏；拒绝导入，项目未改动', en: 'The package file "{file}" does not match the manifest ({detail}); it may have been tampered with or damaged. Import refused; the project was not changed' },
+  PACKAGE_FILE_MISSING: { 'zh-CN': '数据包缺少清单中列出的文件“{file}”；拒绝导入，项目未改动', en: 'The package lacks the file "{file}" listed in its manifest. Import refused; the project was not changed' },
+  PACKAGE_OUT_NOT_EMPTY: { 'zh-CN': '输出文件夹“{path}”不是空的；请选择一个新的或空的文件夹，以免覆盖已有文件', en: 'The output folder "{path}" is not empty; choose a new or empty folder so no file is overwritten' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

@@ -91,8 +91,8 @@ export async function runElectronE2E(opts: { rootDir?: string; log?: (line: stri
     });
     check('window.minsheng exists', env.bridgeType === 'object', env.bridgeType);
     check('window.minsheng.host is "electron"', env.host === 'electron', String(env.host));
-    check('window.minsheng exposes only call/host/pickOpenFile/pickSaveFile/subscribe',
-      JSON.stringify(env.keys) === JSON.stringify(['call', 'host', 'pickOpenFile', 'pickSaveFile', 'subscribe']), env.keys.join(','));
+    const expectedKeys = ['call', 'host', 'openLogsFolder', 'pathForFile', 'pickOpenFile', 'pickSaveFile', 'restartEngine', 'subscribe', 'takeOpenRequests'];
+    check(`window.minsheng exposes only ${expectedKeys.join('/')}`, JSON.stringify(env.keys) === JSON.stringify(expectedKeys), env.keys.join(','));
     check('process is undefined in the renderer', env.processType === 'undefined', env.processType);
     check('require/module/Buffer are undefined in the renderer',
       env.requireType === 'undefined' && env.moduleType === 'undefined' && env.bufferType === 'undefined', JSON.stringify(env));
@@ -132,11 +132,18 @@ export async function runElectronE2E(opts: { rootDir?: string; log?: (line: stri
     await page.evaluate(() => { window.location.href = 'https://example.com/'; });
     await page.waitForTimeout(500);
     check('navigation away from the app is blocked', page.url() === before, page.url());
+    const menu = await app.evaluate(({ Menu }) => Menu.getApplicationMenu()?.items.map((i) => i.label) ?? []);
+    check('application menu has File, Edit, View, Window, Help (zh or en)',
+      ['文件,编辑,视图,窗口,帮助', 'File,Edit,View,Window,Help'].some((l) => menu.filter((x) => x !== 'Minsheng' && x !== 'Electron').join(',') === l), menu.join(','));
+    const pending = await page.evaluate(() => (window as BridgeWindow).minsheng!.takeOpenRequests?.());
+    check('no pending open requests without a file argument', Array.isArray(pending) && pending.length === 0, JSON.stringify(pending));
+    check('the log file is written to the user data folder', existsSync(path.join(userData, 'logs', 'minsheng.log')));
     check('no uncaught page errors', pageErrors.length === 0, pageErrors.join(' | '));
   } catch (e) {
     check('electron e2e ran to completion', false, e instanceof Error ? e.stack ?? e.message : String(e));
   } finally {
     await app?.close().catch(() => {});
+    if (app) check('the window state is remembered on close', existsSync(path.join(userData, 'window-state.json')));
     rmSync(userData, { recursive: true, force: true });
   }
   const failed = checks.filter((c) => !c.ok);

@@ -25,6 +25,7 @@ describe('browser mode: first start, every screen, language, offline', () => {
       await shot(page, `screen-${name}`);
     }
     await page.getByTestId('nav-trends').click();
+    await page.getByTestId('trends-tab-records').click();
     await page.getByTestId('records-table').waitFor();
     await expect.poll(async () => page.locator('[data-testid="records-table"] tbody tr').count(), { timeout: 15_000 }).toBeGreaterThan(5);
     await expect(page.getByTestId('filter-bar').isVisible()).resolves.toBe(true);

@@ -6,6 +6,7 @@ import { tmpDir } from '../helpers/tmp';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 export const SCREENSHOT_DIR = path.resolve('docs/screenshots');
+const CHROMIUM_GL_NOISE = /GL Driver Message|GPU stall due to ReadPixels/;
 
 export interface AppUnderTest {
   url: string; origin: string; dataDir: string; proc: ChildProcess;
@@ -45,7 +46,12 @@ export async function startApp(opts: { demoRecords?: number; dataDir?: string } 
   const page = await context.newPage();
   const consoleProblems: string[] = [];
   const requests: string[] = [];
-  page.on('console', (m: ConsoleMessage) => { if (m.type() === 'error' || m.type() === 'warning') consoleProblems.push(`${m.type()}: ${m.text()}`); });
+  page.on('console', (m: ConsoleMessage) => {
+    if (m.type() !== 'error' && m.type() !== 'warning') return;
+    // Chromium's software WebGL (no GPU here) reports pixel read-backs as performance notes; not app problems.
+    if (CHROMIUM_GL_NOISE.test(m.text())) return;
+    consoleProblems.push(`${m.type()}: ${m.text()}`);
+  });
   page.on('pageerror', (e) => consoleProblems.push(`pageerror: ${e.message}`));
   context.on('request', (r) => requests.push(r.url()));
   await page.goto(url);

@@ -4,11 +4,16 @@ import { projectHandlers } from './handlers/project';
 import { jobHandlers } from './handlers/jobs';
 import { recordHandlers } from './handlers/records';
 import { importHandlers } from './handlers/import';
+import { packageHandlers } from './handlers/package';
 import { taxonomyHandlers } from './handlers/taxonomy';
+import { statsHandlers } from './handlers/stats';
 import { mapHandlers } from './handlers/map';
 import { layersHandlers } from './handlers/layers';
 import { auditHandlers } from './handlers/audit';
+import { desktopHandlers } from './handlers/desktop';
+import { alertHandlers } from './handlers/alerts';
 import { textHandlers } from './handlers/text';
+import { evaluationHandlers } from './handlers/evaluation';
 
 /** Every contract method, each handled exactly once; the `Handlers` type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -17,9 +22,14 @@ export const handlers: Handlers = {
   ...jobHandlers,
   ...recordHandlers,
   ...importHandlers,
+  ...packageHandlers,
   ...taxonomyHandlers,
+  ...statsHandlers,
   ...mapHandlers,
   ...layersHandlers,
   ...auditHandlers,
+  ...desktopHandlers,
+  ...alertHandlers,
   ...textHandlers,
+  ...evaluationHandlers,
 };

@@ -16,7 +16,8 @@ function flag(args: ParsedArgs, name: string): string | undefined {
   return typeof v === 'string' ? v : undefined;
 }
 
-async function waitJob(engine: Engine, jobId: string, quiet: boolean): Promise<unknown> {
+/** Waits for a job, echoing its progress on stderr unless quiet; throws on failure or cancel. */
+export async function waitJob(engine: Engine, jobId: string, quiet: boolean): Promise<unknown> {
   const off = engine.ctx.events.subscribe((e) => {
     if (e.event === 'job.progress' && !quiet) {
       const d = e.data as { done: number; total: number | null; message: string | null };

@@ -8,8 +8,12 @@ import { startDemoJob } from '../api/handlers/jobs';
 import { parseArgs, type ParsedArgs } from './args';
 import { AUDIT_BROKEN_EXIT, auditCmd, auditVerifyText } from './audit-commands';
 import { UsageError, batchesCmd, importCmd, rejectedCmd, taxonomyCmd } from './import-commands';
+import { statsCmd } from './stats-commands';
+import { PACKAGE_HELP, packageCmd } from './package-commands';
+import { EVALUATE_HELP, evaluateCmd } from './evaluation-commands';
 import { LAYER_COMMANDS, LAYER_HELP, layerCmd } from './layer-commands';
 import { TEXT_COMMANDS, TEXT_HELP, textCmd } from './text-commands';
+import { ALERT_COMMANDS, ALERT_HELP, alertCmd } from './alert-commands';
 
 const HELP = `民声 Minsheng 命令行 / command line
 
@@ -31,8 +35,15 @@ const HELP = `民声 Minsheng 命令行 / command line
                                      审计记录 / audit trail entries, oldest first
   taxonomy import <file> --project <p>
                                      导入统一分类体系 / import a unified 3-level category tree
+  stats <p> --by D [--by2 D] [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--where k=v[;k=v]] [--compare previous|yoy]
+                                     统计（与仪表盘相同的数字）/ the dashboard's numbers: D = month|week|day|quarter|year|
+                                     category1..3|district|street|community|department|source|status|channel|hour|weekday;
+                                     --where keys: category1..3, district, department, source, status, … (a|b for several)
 ${LAYER_HELP}
+${PACKAGE_HELP}
 ${TEXT_HELP}
+${EVALUATE_HELP}
+${ALERT_HELP}
 
 Options: --json machine-readable output · --lang en|zh-CN · --help
 Exit codes: 0 ok · 1 user error (message on stderr) · 2 internal error · 3 audit chain broken`;
@@ -118,7 +129,11 @@ export async function runCli(argv: readonly string[]): Promise<number> {
         if (!r.result.ok) return AUDIT_BROKEN_EXIT;
       }
     }
+    else if (cmd === 'evaluate') await withEngine(async (e) => { const r = await evaluateCmd(e, args); process.stdout.write(r.stdoutJson ? `${JSON.stringify(r.run)}\n` : `${r.text}\n`); });
+    else if (cmd === 'package') { const code = await withEngine(async (e) => { const [text, json, exit] = await packageCmd(e, args); print(args, text, json); return exit; }); if (code) return code; }
+    else if (cmd === 'stats') await withEngine(async (e) => { process.stdout.write(`${await statsCmd(e, args)}\n`); });
     else if (cmd === 'taxonomy') await withEngine(async (e) => { const r = await taxonomyCmd(e, args); print(args, JSON.stringify(r), r); });
+    else if (ALERT_COMMANDS.includes(cmd)) await withEngine(async (e) => { const [text, json] = await alertCmd(e, args); print(args, text, json); });
     else if (TEXT_COMMANDS.includes(cmd)) await withEngine(async (e) => { const [text, json] = await textCmd(e, args); print(args, text, json); });
     else if (LAYER_COMMANDS.includes(cmd)) await withEngine(async (e) => { const [text, json] = await layerCmd(e, args); print(args, text, json); });
     else throw new UsageError(`unknown command: ${cmd} (see --help)`);

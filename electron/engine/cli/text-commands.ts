@@ -3,12 +3,11 @@
  * same handlers and jobs as the UI.
  */
 import { tableFromIPC } from 'apache-arrow';
-import { ApiError } from '../../../shared/api/errors';
 import { FilterSchema, type Filter } from '../../../shared/model/filter';
 import type { Engine } from '../engine';
 import { handlers } from '../api/router';
 import type { ParsedArgs } from './args';
-import { UsageError } from './import-commands';
+import { UsageError, waitJob } from './import-commands';
 
 export const TEXT_COMMANDS = ['keywords', 'search', 'repeats', 'classify', 'pii', 'text'];
 
@@ -52,20 +51,7 @@ export function filterFromFlags(args: ParsedArgs): Filter {
   });
 }
 
-async function runJob(engine: Engine, jobId: string, quiet: boolean): Promise<unknown> {
-  const off = engine.ctx.events.subscribe((e) => {
-    if (e.event === 'job.progress' && !quiet) {
-      const d = e.data as { done: number; message: string | null };
-      process.stderr.write(`\r${d.message ?? ''} ${d.done}      `);
-    }
-  });
-  const done = await engine.ctx.jobs.wait(jobId);
-  off();
-  if (!quiet) process.stderr.write('\n');
-  if (done.status === 'cancelled') throw new ApiError('CANCELLED');
-  if (done.status !== 'succeeded') throw new UsageError(done.message ?? done.status);
-  return engine.ctx.jobs.resultOf(jobId);
-}
+const runJob = waitJob;
 
 /** Opens the project and re-indexes first when the index is from an older version. */
 async function open(engine: Engine, file: string | undefined, quiet: boolean): Promise<void> {

@@ -6,6 +6,8 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../state/session';
 import { subscribeEngineEvents } from '../features/start/demo';
 import { StartPage } from '../features/start/StartPage';
+import { useThemeAlgorithm } from '../features/settings/prefs';
+import { DesktopHost } from './desktop/DesktopHost';
 import { boot } from './boot';
 import { ErrorBoundary } from './ErrorBoundary';
 import { Shell } from './Shell';
@@ -27,10 +29,11 @@ function Body() {
 export function Root() {
   const { i18n } = useTranslation();
   return (
-    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { fontFamily: FONT } }}>
+    <ConfigProvider locale={i18n.language === 'en' ? enUS : zhCN} theme={{ token: { fontFamily: FONT }, algorithm: useThemeAlgorithm() }}>
       <AntApp style={{ height: '100%' }}>
         <ErrorBoundary>
           <Body />
+          <DesktopHost />
         </ErrorBoundary>
       </AntApp>
     </ConfigProvider>

@@ -3,6 +3,7 @@ import { Layout, Menu } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useFacets } from '../state/facets';
 import { useSession } from '../state/session';
+import { HelpButton } from '../features/help/HelpButton';
 import { ErrorBoundary } from './ErrorBoundary';
 import { FilterBar } from './filter-bar/FilterBar';
 import { HeaderBar } from './HeaderBar';
@@ -30,10 +31,11 @@ export function Shell() {
       <Layout>
         <Layout.Sider width={180} className="ms-sider">
           <Menu mode="inline" selectedKeys={[screen]} items={items} onClick={(e) => navigate(e.key as ScreenName)} />
+          <HelpButton screen={screen} />
           <div className="ms-loop-hint">{t('nav.loop')}</div>
         </Layout.Sider>
         <Layout style={{ minWidth: 0 }}>
-          <FilterBar />
+          {screen !== 'help' && screen !== 'settings' && <FilterBar />}
           <Layout.Content className="ms-content">
             <ErrorBoundary key={screen}>
               <Screen />

@@ -1,7 +1,7 @@
 import type { ReactNode } from 'react';
 import {
   AlertOutlined, AuditOutlined, BarChartOutlined, CloudUploadOutlined, EnvironmentOutlined,
-  FileTextOutlined, FontSizeOutlined, SafetyCertificateOutlined, SettingOutlined,
+  FileTextOutlined, FontSizeOutlined, QuestionCircleOutlined, SafetyCertificateOutlined, SettingOutlined,
 } from '@ant-design/icons';
 import type { ScreenName } from './routes';
 
@@ -16,4 +16,5 @@ export const NAV_ICONS: Record<ScreenName, ReactNode> = {
   reports: <FileTextOutlined />,
   audit: <AuditOutlined />,
   settings: <SettingOutlined />,
+  help: <QuestionCircleOutlined />,
 };

@@ -1,7 +1,7 @@
 import { useSyncExternalStore } from 'react';
 
 /** The screens of the closed loop, in navigation order. */
-export const SCREENS = ['import', 'map', 'trends', 'text', 'alerts', 'evaluation', 'reports', 'audit', 'settings'] as const;
+export const SCREENS = ['import', 'map', 'trends', 'text', 'alerts', 'evaluation', 'reports', 'audit', 'settings', 'help'] as const;
 export type ScreenName = (typeof SCREENS)[number];
 export const DEFAULT_SCREEN: ScreenName = 'trends';
 

@@ -2,6 +2,7 @@ import type { ComponentType } from 'react';
 import { AlertsScreen } from '../features/alerts/AlertsScreen';
 import { AuditScreen } from '../features/audit/AuditScreen';
 import { EvaluationScreen } from '../features/evaluation/EvaluationScreen';
+import { HelpScreen } from '../features/help/HelpScreen';
 import { ImportScreen } from '../features/import/ImportScreen';
 import { MapScreen } from '../features/map/MapScreen';
 import { ReportsScreen } from '../features/reports/ReportsScreen';
@@ -20,4 +21,5 @@ export const SCREEN_COMPONENTS: Record<ScreenName, ComponentType> = {
   reports: ReportsScreen,
   audit: AuditScreen,
   settings: SettingsScreen,
+  help: HelpScreen,
 };

@@ -270,3 +270,51 @@ describe('relay: events', () => {
     expect(good.received).toHaveLength(1);
   });
 });
+
+describe('relay: main-process hooks and calls', () => {
+  function hooked() {
+    const ipc = new FakeIpcMain();
+    const port = new FakePort();
+    const events: string[] = [];
+    const succeeded: string[] = [];
+    const relay = createRelay<FakeEvent>({
+      ipcMain: ipc, engine: port, isTrustedSender: () => true,
+      onEngineEvent: (e) => { events.push(e); if (e === 'boom') throw new Error('hook failed'); },
+      onCallSucceeded: (m) => succeeded.push(m),
+    });
+    port.emit({ type: 'ready', version: '1' });
+    return { ipc, port, relay, events, succeeded };
+  }
+
+  it('shows every engine event to the hook before broadcasting it, even when the hook throws', () => {
+    const { port, relay, events } = hooked();
+    const w = new FakeWebContents();
+    relay.addTarget(w);
+    port.emit({ type: 'event', event: 'boom', data: {} });
+    port.emit({ type: 'event', event: 'job.progress', data: { jobId: 'j' } });
+    expect(events).toEqual(['boom', 'job.progress']);
+    expect(w.received.map((r) => (r.payload as { event: string }).event)).toEqual(['boom', 'job.progress']);
+  });
+
+  it('reports succeeded calls only, and main-process calls reach the engine like renderer calls', async () => {
+    const { ipc, port, relay, succeeded } = hooked();
+    const a = relay.callEngine('jobs.cancel', { jobId: 'j1' });
+    const b = ipc.invoke(IPC_CALL, TRUSTED, { method: 'settings.set', input: { locale: 'en' } });
+    await tick();
+    expect(port.sent.map((m) => m.method)).toEqual(['jobs.cancel', 'settings.set']);
+    expect(port.sent[0].input).toEqual({ jobId: 'j1' });
+    port.emit({ type: 'result', id: port.sent[0].id, ok: false, error: { code: 'JOB_NOT_FOUND', params: { jobId: 'j1' }, message: 'x' } });
+    port.emit({ type: 'result', id: port.sent[1].id, ok: true, result: { locale: 'en' } });
+    expect((await a).ok).toBe(false);
+    expect((await b).ok).toBe(true);
+    expect(succeeded).toEqual(['settings.set']);
+  });
+
+  it('fails main-process calls cleanly when no engine runs', async () => {
+    const { port, relay } = hooked();
+    port.exit(1);
+    const r = await relay.callEngine('project.close', {});
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.error.code).toBe('INTERNAL');
+  });
+});

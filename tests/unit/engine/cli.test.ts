@@ -10,7 +10,8 @@ function cli(args: string[], env: Record<string, string> = {}) {
   return { code: r.status, out: r.stdout, err: r.stderr };
 }
 
-describe('command line', () => {
+// Each case starts the CLI through tsx (cold transpile of the engine): allow for a slow, shared machine.
+describe('command line', { timeout: 180_000 }, () => {
   let dir: string; let cleanup: () => void;
   beforeAll(() => ({ dir, cleanup } = tmpDir()));
   afterAll(() => cleanup());

@@ -18,9 +18,6 @@ export const appHandlers: HandlerGroup<'app.ping' | 'app.info' | 'settings.get' 
     name: 'Minsheng 民声', version: ctx.version, host: ctx.host, schemaVersion: LATEST_SCHEMA_VERSION,
     node: process.versions.node, sqlite: getSqliteVersion(), dataDir: ctx.dataDir,
   }),
-  'settings.get': (_i, ctx) => ({ locale: ctx.settings.locale }),
-  'settings.set': (i, ctx) => {
-    ctx.settings.setLocale(i.locale);
-    return { locale: ctx.settings.locale };
-  },
+  'settings.get': (_i, ctx) => ctx.settings.values(),
+  'settings.set': (i, ctx) => ctx.settings.update(i),
 };

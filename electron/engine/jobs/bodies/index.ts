@@ -14,15 +14,22 @@ const LOADERS: Record<string, () => Promise<AnyBody>> = {
   'crosswalk.apply': async () => (await import('./maintenance')).crosswalkApplyJob as AnyBody,
   'taxonomy.import': async () => (await import('./maintenance')).taxonomyImportJob as AnyBody,
   'taxonomy.fromData': async () => (await import('./maintenance')).taxonomyFromDataJob as AnyBody,
+  'stats.rebuild': async () => (await import('../../services/stats/builder')).statsRebuildJob as AnyBody,
   'layers.add': async () => (await import('./layers')).addLayerJob as AnyBody,
   'layers.remove': async () => (await import('./layers')).removeLayerJob as AnyBody,
   'layers.overlay': async () => (await import('./layers')).overlayJob as AnyBody,
   'layers.geocode': async () => (await import('./layers')).geocodeJob as AnyBody,
+  'alerts.detect': async () => (await import('./alerts')).detectJob as AnyBody,
+  'alerts.backtest': async () => (await import('./alerts')).backtestJob as AnyBody,
+  'alerts.scan': async () => (await import('./alerts')).scanJob as AnyBody,
   'text.reindex': async () => (await import('./text')).textReindexJob as AnyBody,
   'text.repeats': async () => (await import('./text')).textRepeatsJob as AnyBody,
   'text.train': async () => (await import('./text')).textTrainJob as AnyBody,
   'text.decide': async () => (await import('./text')).textDecideJob as AnyBody,
   'text.topics': async () => (await import('./text')).textTopicsJob as AnyBody,
+  'evaluation.run': async () => (await import('./evaluation')).evaluationRunJob as AnyBody,
+  'package.export': async () => (await import('./package')).packageExportJob as AnyBody,
+  'package.import': async () => (await import('./package')).packageImportJob as AnyBody,
 };
 
 export const JOB_KINDS = Object.keys(LOADERS);

@@ -23,8 +23,10 @@ export interface DerivedBuilder {
 /** The registered builders, run in this order. Each capability adds one line. */
 const BUILDERS: readonly (() => Promise<DerivedBuilder>)[] = [
   async () => (await import('../layers/derived')).geoBuilder,
+  async () => (await import('../stats/builder')).statsBuilder,
   async () => (await import('../map/derived')).mapBuilder,
   async () => (await import('../text/builder')).textBuilder,
+  async () => (await import('../alerts/derived')).alertsBuilder,
 ];
 
 export async function updateDerived(ctx: JobContext, change: RecordsChange): Promise<void> {

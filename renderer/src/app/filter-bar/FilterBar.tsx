@@ -5,6 +5,7 @@ import { useFacets } from '../../state/facets';
 import { dayRangeToFilter, filterToDayRange, isEmptyFilter, useFilters, type ListKey } from '../../state/filters';
 import { errorText } from '../errors';
 import { currentLocale } from '../i18n';
+import { FilterCrumbs } from './FilterCrumbs';
 import { QueryInput } from './QueryInput';
 import { useFilterOptions, WithCount, type Option } from './useFilterOptions';
 
@@ -76,6 +77,7 @@ export function FilterBar() {
         <QueryInput />
         {!isEmptyFilter(filter) && <Button onClick={reset} data-testid="filter-reset">{t('filter.reset')}</Button>}
       </Flex>
+      <FilterCrumbs />
       {error != null && (
         <Alert style={{ marginTop: 8 }} type="error" showIcon title={t('filter.facetsFailed', { error: errorText(error, currentLocale()) })} />
       )}

@@ -1,9 +1,15 @@
 import type { Resources } from './zh-CN';
+import { trendsEn } from './trends.en';
+import { settingsEn } from './settings.en';
+import { helpEn } from './help.en';
 import { importEn } from './import.en';
 import { textEn } from './text.en';
+import { evaluationEn } from './evaluation.en';
 import { layersEn } from './layers.en';
 import { mapEn } from './map.en';
 import { auditEn } from './audit.en';
+import { packageEn } from './package.en';
+import { alertsEn } from './alerts.en';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by a unit test and by the type). */
 export const en: Resources = {
@@ -36,6 +42,7 @@ export const en: Resources = {
     reports: 'Reports',
     audit: 'Audit',
     settings: 'Settings',
+    help: 'Help',
     loop: 'Loop: collect → analyse → warn → coordinate → evaluate',
   },
   header: {
@@ -100,7 +107,8 @@ export const en: Resources = {
     evaluation: { title: 'Evaluation', description: 'Third-party evaluation: volume, distribution, response cycle, crisis response, policy execution, satisfaction.' },
     reports: { title: 'Reports', description: 'Produce analysis reports that can be shared offline.' },
     audit: { title: 'Audit', description: 'Trace every write and analysis step in the project.' },
-    settings: { title: 'Settings', description: 'Language, the current project and application information.' },
+    settings: { title: 'Settings', description: 'Language and theme, import defaults, privacy, data folder, the current project and application information.' },
+    help: { title: 'Help', description: 'User manual, methods, shortcuts, logs and the version check, all offline.' },
   },
   comingSoon: {
     text: 'Coming soon: word segmentation, keyword clouds, new-term discovery and clustering of similar requests.',
@@ -112,13 +120,14 @@ export const en: Resources = {
   },
   import: importEn,
   text: textEn,
+  evaluation: evaluationEn,
   layers: layersEn,
   map: mapEn,
   audit: auditEn,
-  trends: {
-    total: 'Requests under the current filter',
-    recordsTitle: 'Requests',
-  },
+  package: packageEn,
+  trends: trendsEn,
+  alerts: alertsEn,
+
   records: {
     id: 'ID',
     externalId: 'Request no.',
@@ -142,31 +151,8 @@ export const en: Resources = {
     returned: 'Returned',
     closed: 'Closed',
   },
-  settings: {
-    language: 'Language',
-    project: 'Current project',
-    path: 'File path',
-    projectName: 'Name',
-    schemaVersion: 'Schema version',
-    size: 'File size',
-    createdAt: 'Created',
-    synthetic: 'Synthetic data',
-    tables: 'Rows per table',
-    table: 'Table',
-    rows: 'Rows',
-    closeProject: 'Close project',
-    closed: 'Project closed',
-    app: 'Application',
-    appName: 'Name',
-    version: 'Version',
-    host: 'Running as',
-    node: 'Node.js',
-    sqlite: 'SQLite',
-    dataDir: 'Data directory',
-    hostElectron: 'Desktop app (Electron)',
-    hostBrowser: 'Browser mode',
-    hostOther: 'Other',
-  },
+  settings: settingsEn,
+  help: helpEn,
   errors: {
     boundaryTitle: 'Something went wrong in the interface',
     boundaryHint: 'This part of the interface cannot be shown. Your project data is not affected.',

@@ -1,9 +1,15 @@
 /** Simplified Chinese (default). en.ts must have exactly the same keys (checked by a unit test). */
+import { settingsZhCN } from './settings.zh-CN';
+import { trendsZhCN } from './trends.zh-CN';
+import { helpZhCN } from './help.zh-CN';
 import { importZhCN } from './import.zh-CN';
 import { textZhCN } from './text.zh-CN';
+import { evaluationZhCN } from './evaluation.zh-CN';
 import { layersZhCN } from './layers.zh-CN';
 import { mapZhCN } from './map.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
+import { packageZhCN } from './package.zh-CN';
+import { alertsZhCN } from './alerts.zh-CN';
 export const zhCN = {
   app: {
     name: '民声',
@@ -34,6 +40,7 @@ export const zhCN = {
     reports: '报告',
     audit: '审计',
     settings: '设置',
+    help: '帮助',
     loop: '闭环：采集 → 分析 → 预警 → 协同 → 评估',
   },
   header: {
@@ -98,7 +105,8 @@ export const zhCN = {
     evaluation: { title: '评估', description: '第三方评估：诉求量、分布、响应周期、危机响应、政策执行与满意度。' },
     reports: { title: '报告', description: '生成可离线分发的分析报告。' },
     audit: { title: '审计', description: '追溯项目中的每一次写入与分析操作。' },
-    settings: { title: '设置', description: '界面语言、当前项目与应用信息。' },
+    settings: { title: '设置', description: '界面语言与主题、导入默认值、隐私、数据文件夹、当前项目与应用信息。' },
+    help: { title: '帮助', description: '用户手册、方法说明、快捷键、日志与版本检查，全部离线可用。' },
   },
   comingSoon: {
     text: '即将推出：分词、关键词云、新词发现与相似工单聚类。',
@@ -110,13 +118,14 @@ export const zhCN = {
   },
   import: importZhCN,
   text: textZhCN,
+  evaluation: evaluationZhCN,
   layers: layersZhCN,
   map: mapZhCN,
   audit: auditZhCN,
-  trends: {
-    total: '当前筛选下的工单数',
-    recordsTitle: '工单列表',
-  },
+  package: packageZhCN,
+  trends: trendsZhCN,
+  alerts: alertsZhCN,
+
   records: {
     id: 'ID',
     externalId: '工单编号',
@@ -140,31 +149,8 @@ export const zhCN = {
     returned: '已退回',
     closed: '已办结',
   },
-  settings: {
-    language: '界面语言',
-    project: '当前项目',
-    path: '文件路径',
-    projectName: '项目名称',
-    schemaVersion: '数据结构版本',
-    size: '文件大小',
-    createdAt: '创建时间',
-    synthetic: '合成数据',
-    tables: '数据表行数',
-    table: '数据表',
-    rows: '行数',
-    closeProject: '关闭项目',
-    closed: '项目已关闭',
-    app: '应用信息',
-    appName: '名称',
-    version: '版本',
-    host: '运行方式',
-    node: 'Node.js',
-    sqlite: 'SQLite',
-    dataDir: '数据目录',
-    hostElectron: '桌面应用（Electron）',
-    hostBrowser: '浏览器模式',
-    hostOther: '其他',
-  },
+  settings: settingsZhCN,
+  help: helpZhCN,
   errors: {
     boundaryTitle: '界面出现错误',
     boundaryHint: '这一部分界面无法显示。你的项目数据不受影响。',

@@ -45,9 +45,13 @@ export type MappingAction =
 
 export const DEFAULT_TIMEZONE = 'Asia/Shanghai';
 
+/** Defaults of a new mapping, from the application settings (time zone and coordinate system of imports). */
+const importDefaults: { timezone: string; crs: CrsValue } = { timezone: DEFAULT_TIMEZONE, crs: 'wgs84' };
+export function setImportDefaults(d: Partial<typeof importDefaults>): void { Object.assign(importDefaults, d); }
+
 export function emptyMapping(): MappingState {
   return {
-    headers: [], columns: [], suggestions: [], timezone: DEFAULT_TIMEZONE, crs: 'wgs84', keepPhone: false,
+    headers: [], columns: [], suggestions: [], timezone: importDefaults.timezone, crs: importDefaults.crs, keepPhone: false,
     onDuplicate: 'skip', saveTemplate: false, templateName: '', template: null, touched: false,
     satisfactionLabels: {}, statusLabels: {},
   };

@@ -1,0 +1,49 @@
+import type { EngineContext } from '../../context';
+import { rowsToArrowIPC } from '../../services/arrow';
+import { statsData, type StatsData } from '../../services/stats/cache';
+import { backlogQuery, performanceQuery, sourcesQuery } from '../../services/stats/performance';
+import { breakdown, categoryTree, cycle, pivot, series } from '../../services/stats/queries';
+import { buildXlsx } from '../../services/stats/xlsx';
+import { dayStartMs } from '../../../../shared/domain/stats/time';
+import type { HandlerGroup } from '../types';
+import { startProjectJob } from './jobs';
+
+/** The open project's statistics; an older project first gets its columns built by a job. */
+export function projectStats(ctx: EngineContext): StatsData {
+  const p = ctx.projects.require();
+  return statsData(p.handle.db, () => {
+    const running = ctx.jobs.list().find((j) => j.status === 'running');
+    return running ? running.jobId : startProjectJob(ctx, 'stats.rebuild', {});
+  });
+}
+
+export const SERIES_COLUMNS = [
+  ['start', 'float64'], ['label', 'utf8'], ['count', 'float64'], ['previous', 'float64'], ['yearAgo', 'float64'], ['movingAverage', 'float64'],
+] as const;
+export const BACKLOG_COLUMNS = [
+  ['start', 'float64'], ['label', 'utf8'], ['received', 'float64'], ['closed', 'float64'], ['backlog', 'float64'], ['overdue', 'float64'],
+  ['medianCloseHours', 'float64'], ['onTimeRate', 'float64'], ['satisfactionRate', 'float64'],
+] as const;
+
+export const statsHandlers: HandlerGroup<
+  'stats.series' | 'stats.cycle' | 'stats.breakdown' | 'stats.categoryTree' | 'stats.pivot' | 'stats.performance' | 'stats.backlog' | 'stats.sources' | 'stats.xlsx'
+> = {
+  'stats.series': (i, ctx) => {
+    const pts = series(projectStats(ctx), i.filter, i.granularity, i.maWindow);
+    return rowsToArrowIPC(pts.map((p) => ({ ...p, start: dayStartMs(p.start), count: p.value })), SERIES_COLUMNS);
+  },
+  'stats.cycle': (i, ctx) => cycle(projectStats(ctx), i.filter),
+  'stats.breakdown': (i, ctx) => breakdown(projectStats(ctx), i.filter, i.by, i.limit, i.compare),
+  'stats.categoryTree': (i, ctx) => categoryTree(projectStats(ctx), i.filter),
+  'stats.pivot': (i, ctx) => pivot(projectStats(ctx), i.filter, i.rows, i.cols, i.maxRows, i.maxCols, i.compare),
+  'stats.performance': (i, ctx) => performanceQuery(projectStats(ctx), i.filter, i.by, i.rules, i.limit, i.repeats),
+  'stats.backlog': (i, ctx) => rowsToArrowIPC(backlogQuery(projectStats(ctx), i.filter, i.granularity, i.rules), BACKLOG_COLUMNS),
+  'stats.sources': (i, ctx) => {
+    const data = projectStats(ctx);
+    return sourcesQuery(data, i.filter, data.repo.sourceNames(), i.rules);
+  },
+  'stats.xlsx': async (i) => {
+    const bytes = await buildXlsx(i.sheets);
+    return { base64: Buffer.from(bytes).toString('base64'), bytes: bytes.byteLength };
+  },
+};

@@ -1,0 +1,40 @@
+/**
+ * One alert's own series: the filter that selects its records and its daily counts with the
+ * baseline (expected, band) the detectors used.
+ */
+import type Database from 'better-sqlite3';
+import type { AlertConfig } from '../../../../shared/api/areas/alerts';
+import { bandUpper, evaluateSeries, type DayResult } from '../../../../shared/domain/surveillance/detect';
+import { dayStartMs, holidayIndex } from '../../../../shared/domain/surveillance/holidays';
+import { totalSeries } from '../../../../shared/domain/surveillance/series';
+import type { Filter } from '../../../../shared/model/filter';
+import { readCells } from '../../db/repos/alerts-series';
+import type { AlertRow } from '../../db/repos/alerts-repo';
+import { detectOptions } from './config';
+import { historyDays, profileCache } from './evaluate';
+
+/** The global filter selecting an alert's records (optionally limited to days [fromDay, toDay)). */
+export function alertFilter(a: Pick<AlertRow, 'categoryId' | 'district' | 'street' | 'community' | 'sourceCode'>, fromDay?: number, toDay?: number): Filter {
+  const f: Filter = {};
+  if (a.categoryId !== null) f.categories = [a.categoryId];
+  if (a.district) f.districts = [a.district];
+  if (a.street) f.streets = [a.street];
+  if (a.community) f.communities = [a.community];
+  if (a.sourceCode) f.sources = [a.sourceCode];
+  if (fromDay !== undefined) f.from = dayStartMs(fromDay);
+  if (toDay !== undefined) f.to = dayStartMs(toDay);
+  return f;
+}
+
+export interface SeriesPoint extends DayResult { upper: number }
+
+/** Evaluates an alert's series every day over [fromDay, toDay) with the project's settings. */
+export function alertSeries(db: Database.Database, a: AlertRow, c: AlertConfig, fromDay: number, toDay: number): SeriesPoint[] {
+  const opts = detectOptions(c);
+  const hol = holidayIndex();
+  const from = fromDay - historyDays(c);
+  const own = totalSeries(readCells(db, alertFilter(a), from, toDay), from, toDay);
+  const city = totalSeries(readCells(db, {}, from, toDay), from, toDay);
+  const profile = profileCache(city, fromDay, opts.refitEvery, opts.baseline.guardDays, c, hol);
+  return evaluateSeries(own, fromDay, toDay, opts, hol, profile, true).map((r) => ({ ...r, upper: bandUpper(r, opts) }));
+}

@@ -1,0 +1,57 @@
+/** The dashboard's strings (zh-CN); spread into zh-CN.ts under `trends`. */
+export const trendsZhCN = {
+  total: '当前筛选下的工单数',
+  recordsTitle: '工单列表',
+  preparing: '正在为本项目准备统计数据（旧版本项目首次打开时需要一次），完成后图表会自动刷新。',
+  empty: '当前筛选下没有数据',
+  emptyValue: '（未填）',
+  other: '其他',
+  crumbs: { back: '上一个筛选', forward: '下一个筛选', applied: '已应用：', none: '未筛选', query: '搜索', set: '已设置' },
+  tabs: { overview: '总览', categories: '分类', pivot: '交叉表', performance: '办理绩效', sources: '来源对比', records: '明细' },
+  kpi: { vsPrevious: '较上一同长时段 {{change}}', noPeriod: '设置时间范围可比较上一时段', closed: '办结率', closedCount: '已办结 {{n}} 件', limit: '时限 {{hours}} 小时' },
+  gran: { day: '日', week: '周', month: '月', quarter: '季', year: '年' },
+  dim: {
+    source: '热线来源', district: '区县', street: '街道', community: '社区', department: '承办部门', status: '办理状态',
+    channel: '受理渠道', requestType: '诉求类型', categoryOriginal: '原始分类', category1: '一级分类', category2: '二级分类', category3: '三级分类',
+    day: '日', week: '周', month: '月', quarter: '季度', year: '年', hour: '时段', weekday: '星期',
+  },
+  weekdays: { 0: '周一', 1: '周二', 2: '周三', 3: '周四', 4: '周五', 5: '周六', 6: '周日' },
+  channel: { phone: '电话', web: '网站', app: 'App', wechat: '微信', weibo: '微博', email: '邮件', sms: '短信', walk_in: '来访', other: '其他' },
+  requestType: { complaint: '投诉', consultation: '咨询', suggestion: '建议', report: '举报', help: '求助', praise: '表扬', other: '其他' },
+  export: {
+    menu: '导出', png: '导出图片 PNG', svg: '导出矢量图 SVG', csv: '导出数据 CSV', xlsx: '导出数据 XLSX',
+    addToReport: '加入报告', added: '已将“{{title}}”加入报告素材', failed: '导出失败：{{error}}',
+  },
+  volume: {
+    title: '诉求量走势', count: '工单数', ma: '移动平均', maShort: '移动平均', previous: '上一期', popShort: '环比', yearAgo: '去年同期', yoyShort: '同比',
+    period: '时段', popChange: '环比变化', yoyChange: '同比变化', latest: '最近一期 {{label}}：{{count}} 件，环比 {{pop}}，同比 {{yoy}}',
+  },
+  calendar: { title: '日历热力图（每格一天）', day: '日期' },
+  cycle: { title: '时段 × 星期', weekday: '星期' },
+  top: {
+    title: '{{dim}}排行', change: '变化', share: '占比', previous: '对比期', vsPrevious: '环比', vsYear: '同比',
+    periodNote: '变化对比 {{from}} 至 {{to}}', noPeriod: '在筛选栏设置时间范围后可显示变化', others: '另有 {{groups}} 项共 {{count}} 件',
+  },
+  cat: {
+    sunburst: '分类构成（三级）', level1: '一级分类', childrenOf: '“{{name}}”的下级分类', all: '全部', level: '层级', name: '分类', parent: '上级分类',
+    uncategorised: '未归入统一分类：{{count}} 件',
+  },
+  pivot: {
+    title: '交叉表', total: '合计', fileTitle: '交叉表_{{rows}}_{{cols}}', merged: '行或列过多时，其余 {{rows}} 行、{{cols}} 列合并为“其他”。',
+    mode: { count: '件数', row: '行占比', col: '列占比', total: '总占比', change: '环比变化' },
+  },
+  perf: {
+    n: '工单数', respMedian: '首次响应中位数', respMedianH: '首次响应中位数（小时）', closeMedian: '办结时长中位数', closeMedianH: '办结时长中位数（小时）', mean: '平均',
+    onTime: '按时办结率', onTimeDetail: '超时办结 {{late}} · 超期未结 {{overdue}}', satisfaction: '满意率', rated: '{{n}} 件有评价',
+    transfers: '平均转办次数', withTransfer: '{{share}} 经过转办', repeat: '重复来电率', repeatHint: '同一来电人 30 天内同类再诉',
+    excluded: '已排除时长', excludedDetail: '即时办结 {{instant}} · 负时长 {{negative}} · 超长 {{tooLong}}', measured: '计入 {{n}} 件',
+    instant: '即时办结阈值', instantHint: '受理后这么多分钟内即办结的工单不计入办结时长（多为当场答复或程序性办结），单独计数',
+    min: '分钟', maxDays: '最长合理时长', maxDaysHint: '超过此天数或早于受理时间的办结时长视为不可能，排除并计数', days: '天',
+    limit: '默认办理时限', limitHours: '时限（小时）', perCategory: '分类时限（{{count}}）', perCategoryTitle: '按分类设置办理时限',
+    perCategoryHint: '为一级或二级分类设置时限；工单按其最深一级有时限的分类计算，其余使用默认时限。',
+    histTitle: '办结时长分布', bin: '时长区间', closed: '办结', received: '受理', backlog: '积压（期末未结）', overdue: '超期未结',
+    histNote: '计入 {{n}} 件（超出最大区间 {{above}} 件）；已排除：即时办结 {{instant}}、负时长 {{negative}}、超长 {{tooLong}}；未办结 {{open}} 件。',
+    backlogTitle: '受理、办结、积压与超期', byTitle: '分组绩效',
+  },
+  src: { volume: '各热线诉求量', mix: '各热线诉求构成（一级分类）', table: '热线对比', topCategory: '最多的分类' },
+};

@@ -1,0 +1,7 @@
+export * from './weights';
+export * from './fdr';
+export * from './gistar';
+export * from './moran';
+export * from './ebayes';
+export * from './mannkendall';
+export * from './emerging';
