@@ -24,7 +24,10 @@ describe('browser mode: drag and drop, settings, help', () => {
   });
 
   /** Waits until no toast message is left on screen (clean screenshots). */
-  const quiet = () => expect.poll(() => app.page.locator('.ant-message-notice').count(), { timeout: 10_000 }).toBe(0);
+  const quiet = () => expect.poll(async () => {
+    const notices = app.page.locator('.ant-message-notice');
+    return (await notices.count()) ? await notices.allInnerTexts() : [];
+  }, { timeout: 10_000 }).toEqual([]);
 
   /** Dispatches dragenter (and optionally drop) with a DataTransfer holding one file, like a file manager would. */
   async function dragFile(name: string, content: string, drop: boolean) {

@@ -62,12 +62,12 @@ export function DropZone() {
           message.loading({ key, content: t('help.drop.copying', { name: file.name, pct: 0 }), duration: 0 });
           path = await uploadFile(file, (i) => api.call('desktop.uploadChunk', i), (f) =>
             message.loading({ key, content: t('help.drop.copying', { name: file.name, pct: Math.round(f * 100) }), duration: 0 }));
-          message.destroy(key);
+          // Replace the progress notice by key (destroy() can run before the queued notice mounts and leave it forever).
+          message.success({ key, content: t('help.drop.copying', { name: file.name, pct: 100 }), duration: 1.5 });
         }
         await openPath({ kind: plan.kind === 'project' ? 'project' : 'data', path });
       } catch (err) {
-        message.destroy(key);
-        message.error(errorText(err, currentLocale()));
+        message.error({ key, content: errorText(err, currentLocale()), duration: 6 });
       }
     };
     window.addEventListener('dragenter', enter);
