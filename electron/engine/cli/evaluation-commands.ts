@@ -4,7 +4,6 @@
  * Runs through the same job and services as the UI, so the CLI and the UI give the same numbers.
  */
 import fs from 'node:fs';
-import { ApiError } from '../../../shared/api/errors';
 import { FilterSchema } from '../../../shared/model/filter';
 import { OBJECT_KINDS, type ObjectKind } from '../../../shared/domain/evaluation';
 import type { RunResult } from '../../../shared/api/areas/evaluation';
@@ -14,7 +13,7 @@ import { builtInDefault, parseSchemeFile, saveScheme, schemeOf } from '../servic
 import { loadRun } from '../services/evaluation/store';
 import { runSheets } from '../services/evaluation/export';
 import { buildXlsx } from '../services/stats/xlsx';
-import { UsageError } from './import-commands';
+import { UsageError, waitJob } from './import-commands';
 import type { ParsedArgs } from './args';
 
 export const EVALUATE_HELP = `  evaluate <p> --scheme s.json|<key>[@version]|default --object department|district|street|source --period 2019[,2020]
@@ -58,12 +57,7 @@ export async function evaluateCmd(engine: Engine, args: ParsedArgs): Promise<{ t
   const db = engine.ctx.projects.require().handle.db;
   const schemeId = resolveScheme(new SqliteEvaluationRepository(db), schemeSpec);
   const { jobId } = await engine.dispatcher.call('evaluation.run', { schemeId, objectKind: object, periods, filter, sensitivityPercent: sensitivity }) as { jobId: string };
-  const done = await engine.ctx.jobs.wait(jobId);
-  if (done.status !== 'succeeded') {
-    if (done.status === 'cancelled') throw new ApiError('CANCELLED');
-    throw new UsageError(done.message ?? done.status);
-  }
-  const { runId } = engine.ctx.jobs.resultOf(jobId) as { runId: number };
+  const { runId } = (await waitJob(engine, jobId, true)) as { runId: number };
   const run = loadRun(db, runId);
   const outJson = args.flags.json === true ? args.positional[2] : str(args, 'json');
   if (outJson) fs.writeFileSync(outJson, `${JSON.stringify(run, null, 2)}\n`);

@@ -4,11 +4,10 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError } from '../../../shared/api/errors';
 import type { Engine } from '../engine';
 import { handlers } from '../api/router';
 import type { ParsedArgs } from './args';
-import { UsageError } from './import-commands';
+import { UsageError, waitJob } from './import-commands';
 
 export const LAYER_HELP = `  layer add <file> --project <p> --kind community|road|street|district|poi|custom [--name-field F] [--code-field F]
          [--population-field F] [--households-field F] [--crs EPSG:4490|gcj02|bd09|…] [--name N] [--table T] [--encoding gbk|utf8]
@@ -35,19 +34,8 @@ function num(args: ParsedArgs, name: string): number | undefined {
 }
 
 async function runJob(engine: Engine, start: () => { jobId: string } | Promise<{ jobId: string }>, quiet: boolean): Promise<unknown> {
-  const off = engine.ctx.events.subscribe((e) => {
-    if (e.event === 'job.progress' && !quiet) {
-      const d = e.data as { done: number; total: number | null; message: string | null };
-      process.stderr.write(`\r${d.message ?? ''} ${d.done}/${d.total ?? '?'}      `);
-    }
-  });
   const { jobId } = await start();
-  const done = await engine.ctx.jobs.wait(jobId);
-  off();
-  if (!quiet) process.stderr.write('\n');
-  if (done.status === 'cancelled') throw new ApiError('CANCELLED');
-  if (done.status !== 'succeeded') throw new UsageError(done.message ?? done.status);
-  return engine.ctx.jobs.resultOf(jobId);
+  return waitJob(engine, jobId, quiet);
 }
 
 function open(engine: Engine, p: string | undefined, usage: string): void {

@@ -7,7 +7,6 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import { ApiError } from '../../../shared/api/errors';
 import { createApiClient } from '../../../shared/api/client';
 import { AnonymiseSettingsSchema, PRESETS, PRESET_NAMES, type PresetName } from '../../../shared/domain/anonymise/settings';
 import type { PackageExportResult, PackageImportResult } from '../../../shared/api/areas/package';
@@ -15,7 +14,7 @@ import type { Engine } from '../engine';
 import { inspectPackage } from '../services/package/manifest';
 import { inspectionError } from '../services/package/import';
 import type { ParsedArgs } from './args';
-import { UsageError } from './import-commands';
+import { UsageError, waitJob } from './import-commands';
 import { statsFilter } from './stats-commands';
 
 export const PACKAGE_HELP = `  package export <p> --out <dir> [--format arrow|csv|both] [--preset none|standard|strict] [--anonymize settings.json]
@@ -49,18 +48,7 @@ function settingsFrom(args: ParsedArgs) {
 }
 
 async function waitFor<T>(engine: Engine, jobId: string, quiet: boolean): Promise<T> {
-  const off = engine.ctx.events.subscribe((e) => {
-    if (e.event === 'job.progress' && !quiet) {
-      const d = e.data as { done: number; total: number | null; message: string | null };
-      process.stderr.write(`\r${d.message ?? ''} ${d.done}${d.total ? `/${d.total}` : ''}      `);
-    }
-  });
-  const done = await engine.ctx.jobs.wait(jobId);
-  off();
-  if (!quiet) process.stderr.write('\n');
-  if (done.status === 'cancelled') throw new ApiError('CANCELLED');
-  if (done.status !== 'succeeded') throw new UsageError(done.message ?? done.status);
-  return engine.ctx.jobs.resultOf(jobId) as T;
+  return (await waitJob(engine, jobId, quiet)) as T;
 }
 
 /** Returns [human text, JSON, exit code]. */
