@@ -1,10 +1,11 @@
-// What the browser tests need beyond npm: Debian's Chromium and a CJK font.
+// What the browser tests need beyond npm: Debian's Chromium, a CJK font and poppler-utils (the report
+// tests read the PDFs they print with pdftoppm/pdftotext/pdffonts).
 // Installs them when running as root with apt-get (as CI does); otherwise stops with the exact command.
 import { execSync, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const INSTALL = 'apt-get update && apt-get install -y --no-install-recommends chromium fonts-noto-cjk';
+const INSTALL = 'apt-get update && apt-get install -y --no-install-recommends chromium fonts-noto-cjk poppler-utils';
 
 function hasCjkFont() {
   const r = spawnSync('fc-list', [':lang=zh', 'family'], { encoding: 'utf8' });
@@ -15,6 +16,7 @@ export function missingPrereqs() {
   const missing = [];
   if (!fs.existsSync(CHROMIUM)) missing.push('chromium');
   if (!hasCjkFont()) missing.push('fonts-noto-cjk');
+  if (spawnSync('which', ['pdftoppm']).status !== 0) missing.push('poppler-utils');
   return missing;
 }
 
