@@ -6,6 +6,7 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAsync } from '../../hooks/useAsync';
 import { api } from '../../platform/select';
 import { useFacets } from '../../state/facets';
+import { usePrefs } from '../settings/prefs';
 import { filterKey } from '../../state/filters';
 import { decodeRecords, type RecordRow } from './arrow';
 import { recordColumns, type Sort, type SortField } from './columns';
@@ -22,6 +23,7 @@ export function RecordsTable({ filter, total }: { filter: Filter; total: number 
   const [pageSize, setPageSize] = useState(50);
   const [sort, setSort] = useState<Sort | undefined>(undefined);
 
+  const mask = usePrefs((s) => s.maskPii);
   const sources = useFacets((s) => s.facets?.sources);
   const sourceName = useMemo(() => {
     const names = new Map((sources ?? []).map((s) => [s.code, s.name]));
@@ -40,7 +42,7 @@ export function RecordsTable({ filter, total }: { filter: Filter; total: number 
       <Table<RecordRow>
         size="small"
         rowKey="id"
-        columns={recordColumns(t, sourceName, sort)}
+        columns={recordColumns(t, sourceName, sort, mask)}
         dataSource={data}
         loading={rows.loading}
         scroll={{ x: 1700 }}

@@ -3,6 +3,7 @@ import type { SortOrder } from 'antd/es/table/interface';
 import { Tag } from 'antd';
 import type { TFunction } from 'i18next';
 import type { RecordRow } from './arrow';
+import { maskPii } from '../../../../shared/domain/text/pii';
 import { formatScore, formatShanghai } from './format';
 
 const STATUS_COLORS: Record<string, string> = { open: 'blue', in_progress: 'gold', returned: 'red', closed: 'default' };
@@ -10,8 +11,12 @@ const STATUS_COLORS: Record<string, string> = { open: 'blue', in_progress: 'gold
 export type SortField = 'receivedAt' | 'closedAt' | 'district' | 'department' | 'status' | 'satisfaction';
 export interface Sort { field: SortField; dir: 'asc' | 'desc' }
 
-/** Columns of the records table; `sort` drives the controlled sort arrows. */
-export function recordColumns(t: TFunction, sourceName: (code: string | null) => string, sort: Sort | undefined): TableColumnsType<RecordRow> {
+/**
+ * Columns of the records table; `sort` drives the controlled sort arrows. With `mask` (the "mask personal
+ * information on screen" preference) phone, ID-card and bank-card numbers, e-mails and plates in the
+ * free-text columns show only a few characters.
+ */
+export function recordColumns(t: TFunction, sourceName: (code: string | null) => string, sort: Sort | undefined, mask = true): TableColumnsType<RecordRow> {
   const order = (field: SortField): SortOrder => (sort?.field === field ? (sort.dir === 'asc' ? 'ascend' : 'descend') : null);
   const sortable = (field: SortField) => ({ sorter: true, sortOrder: order(field), sortDirections: ['descend', 'ascend'] as SortOrder[] });
   const text = (key: keyof RecordRow, width: number) => ({ title: t(`records.${key}`), dataIndex: key, key, width, ellipsis: true });
@@ -28,6 +33,6 @@ export function recordColumns(t: TFunction, sourceName: (code: string | null) =>
     { ...text('department', 150), ...sortable('department') },
     { title: t('records.status'), dataIndex: 'status', key: 'status', width: 100, render: (v: string | null) => (v ? <Tag color={STATUS_COLORS[v]}>{t(`status.${v}`, { defaultValue: v })}</Tag> : null), ...sortable('status') },
     { title: t('records.satisfaction'), dataIndex: 'satisfaction', key: 'satisfaction', width: 100, align: 'right', render: (v: number | null) => formatScore(v), ...sortable('satisfaction') },
-    text('title', 280),
+    { ...text('title', 280), render: (v: string | null) => (v && mask ? maskPii(v) : v) },
   ];
 }
