@@ -9,6 +9,8 @@ import { tableFromIPC } from 'apache-arrow';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../../shared/api/client';
 import { readLayerFile } from '../../electron/engine/services/layers/readers';
+import { featureStats } from '../../electron/engine/services/layers/stats';
+import { readyStats } from '../../electron/engine/services/layers/stats-columns';
 import { tmpDir } from '../helpers/tmp';
 import { square, writeShapefile } from '../unit/engine/layers-shp-writer';
 import { inProcess, type TransportHarness } from './transports';
@@ -109,6 +111,38 @@ describe('layers contract (demo city)', () => {
     const untouched = db().prepare('SELECT count(*) AS n FROM record_geo WHERE road_m = -1').get() as { n: number };
     expect(untouched.n).toBeGreaterThan(0);
   });
+
+  it('per-feature statistics from the summary columns equal the join over record_geo, also after a batch is added and removed', async () => {
+    const s = await api.call('layers.list', {});
+    const span = db().prepare('SELECT min(received_at) AS lo, max(received_at) AS hi FROM records').get() as { lo: number; hi: number };
+    const mid = Math.round((span.lo + span.hi) / 2);
+    const district = (db().prepare('SELECT district FROM records WHERE district IS NOT NULL LIMIT 1').get() as { district: string }).district;
+    const cat = (db().prepare('SELECT cat1_id AS c FROM records WHERE cat1_id IS NOT NULL LIMIT 1').get() as { c: number }).c;
+    const filters = [{}, { from: mid, to: span.hi + 1 }, { districts: [district] }, { categories: [cat], from: span.lo, to: mid }, { q: '噪音' }];
+    const compare = () => {
+      const stats = readyStats(db());
+      expect(stats).not.toBeNull();
+      for (const role of ['district', 'community'] as const) {
+        for (const f of filters) {
+          const fast = featureStats(db(), s.roles[role]!, f, { stats })!;
+          const slow = featureStats(db(), s.roles[role]!, f, { stats: null })!;
+          expect(fast.source).toBe('summary');
+          expect(slow.source).toBe('join');
+          const pick = (r: typeof fast.rows[number]) => [r.featureId, r.count, r.prevCount, r.medianCloseHours === null ? null : Math.round(r.medianCloseHours * 100), r.topCategoryCount];
+          expect(fast.rows.map(pick)).toEqual(slow.rows.map(pick));
+        }
+      }
+      return featureStats(db(), s.roles.community!, {}, { stats })!.total;
+    };
+    const before = compare();
+    const file = path.join(dir, 'batch-stats.csv');
+    const c = db().prepare("SELECT lon, lat FROM records WHERE location_status = 'coordinates' LIMIT 1").get() as { lon: number; lat: number };
+    fs.writeFileSync(file, `工单编号,受理时间,诉求内容,经度,纬度\nS-1,2024-03-02 09:00:00,噪音扰民,${c.lon},${c.lat}\nS-2,2024-03-02 10:00:00,路面积水,${c.lon + 0.00002},${c.lat}\n`);
+    const b = await importRecords(api, file, 'test-geo-stats');
+    expect(compare()).toBe(before + 2);
+    await runJob(api, () => api.call('import.removeBatch', { batchId: b.batchId }));
+    expect(compare()).toBe(before);
+  }, 60_000);
 
   describe('bad layer files: clear messages, nothing written', () => {
     const count = () => db().prepare('SELECT (SELECT count(*) FROM layers) AS l, (SELECT count(*) FROM features) AS f').get();

@@ -3,6 +3,7 @@
  * located / address-only records, bulk upserts, and clean-up when batches or layers go away.
  */
 import type Database from 'better-sqlite3';
+import { SqliteGeoColumnsRepository } from './layer-geo-columns';
 import type { GeoRole } from './layers-repo';
 
 type Db = Database.Database;
@@ -10,7 +11,8 @@ type Db = Database.Database;
 /** Which records a pass covers: all, one import batch, or the records geocoded just now. */
 export type RecordScope = { all: true } | { batchId: number } | { geocoded: true };
 
-export interface Assignment { recordId: number; district: number | null; street: number | null; community: number | null; road: number | null; roadM: number | null }
+/** One page of assignments as columns (feature ids, -1 for none; road distance in metres, NaN for none). */
+export interface AssignmentColumns { ids: Float64Array; district: Int32Array; street: Int32Array; community: Int32Array; road: Int32Array; roadM: Float64Array }
 export interface GeocodeWrite { recordId: number; lon: number; lat: number; method: string; confidence: number; placeFid: number }
 
 const LOCATED = "r.lon IS NOT NULL AND r.lat IS NOT NULL AND r.location_status IN ('coordinates', 'geocoded')";
@@ -31,6 +33,30 @@ export class SqliteGeoAssignRepository {
       .all(afterId, ...s.params, limit) as [number, number, number][];
   }
 
+  /** Every assignment of a role: [record id, feature id] (to rebuild the role's summary column). */
+  roleAssignments(role: GeoRole): IterableIterator<[number, number]> {
+    const col = `${role}_fid`;
+    return this.db.prepare(`SELECT record_id, ${col} FROM record_geo WHERE ${col} IS NOT NULL`).raw().iterate() as IterableIterator<[number, number]>;
+  }
+
+  /** Fills ids/xs/ys with up to `ids.length` located records after `afterId`, in id order; returns how many. */
+  locatedPageInto(scope: RecordScope, afterId: number, ids: Float64Array, xs: Float64Array, ys: Float64Array): number {
+    const s = scopeSql(scope);
+    let n = 0;
+    const stmt = this.db.prepare(`SELECT r.id, r.lon, r.lat FROM records r WHERE r.id > ? AND ${LOCATED}${s.sql} ORDER BY r.id LIMIT ?`).raw();
+    for (const row of stmt.iterate(afterId, ...s.params, ids.length) as IterableIterator<[number, number, number]>) {
+      ids[n] = row[0]; xs[n] = row[1]; ys[n] = row[2]; n++;
+    }
+    return n;
+  }
+
+  /** The id range of the records in scope (for progress without counting them): [min, max], or null. */
+  idRange(scope: RecordScope): [number, number] | null {
+    const s = scopeSql(scope);
+    const r = this.db.prepare(`SELECT min(r.id) AS lo, max(r.id) AS hi FROM records r WHERE 1 = 1${s.sql}`).get(...s.params) as { lo: number | null; hi: number | null };
+    return r.lo === null || r.hi === null ? null : [r.lo, r.hi];
+  }
+
   countLocated(scope: RecordScope): number {
     const s = scopeSql(scope);
     return (this.db.prepare(`SELECT count(*) AS n FROM records r WHERE ${LOCATED}${s.sql}`).get(...s.params) as { n: number }).n;
@@ -39,32 +65,43 @@ export class SqliteGeoAssignRepository {
   /** Clears role assignments in scope (geocoding facts stay); rows left empty are removed. */
   clearAssignments(scope: RecordScope): void {
     const s = scopeSql(scope);
-    const where = 'batchId' in scope || 'geocoded' in scope ? ` WHERE record_id IN (SELECT r.id FROM records r WHERE 1 = 1${s.sql})` : '';
+    const all = !('batchId' in scope || 'geocoded' in scope);
+    // Everything: rows that only held places go at once; geocoding facts stay.
+    if (all) this.db.prepare('DELETE FROM record_geo WHERE geo_method IS NULL').run();
+    const where = all ? '' : ` WHERE record_id IN (SELECT r.id FROM records r WHERE 1 = 1${s.sql})`;
     this.db.prepare(`UPDATE record_geo SET district_fid = NULL, street_fid = NULL, community_fid = NULL, road_fid = NULL, road_m = NULL${where}`).run(...s.params);
-    this.db.prepare('DELETE FROM record_geo WHERE geo_method IS NULL AND district_fid IS NULL AND street_fid IS NULL AND community_fid IS NULL AND road_fid IS NULL').run();
+    if (!all) this.db.prepare('DELETE FROM record_geo WHERE geo_method IS NULL AND district_fid IS NULL AND street_fid IS NULL AND community_fid IS NULL AND road_fid IS NULL').run();
   }
 
   /** Removes every row of a batch's records (before the records go). */
   removeBatch(batchId: number): void {
+    const cols = new SqliteGeoColumnsRepository(this.db);
+    cols.clearIds(cols.batchIds(batchId));
     this.db.prepare('DELETE FROM record_geo WHERE record_id IN (SELECT id FROM records WHERE batch_id = ?)').run(batchId);
   }
 
   /** Forgets everything (the records were rewritten). */
-  removeAll(): void { this.db.prepare('DELETE FROM record_geo').run(); }
+  removeAll(): void { this.db.prepare('DELETE FROM record_geo').run(); new SqliteGeoColumnsRepository(this.db).dropAll(); }
 
   /** Drops a role's assignments pointing at features of a removed layer. */
   clearLayer(layerId: number): void {
+    new SqliteGeoColumnsRepository(this.db).dropAll();
     for (const col of ['district_fid', 'street_fid', 'community_fid', 'road_fid']) {
       const extra = col === 'road_fid' ? ', road_m = NULL' : '';
       this.db.prepare(`UPDATE record_geo SET ${col} = NULL${extra} WHERE ${col} IN (SELECT id FROM features WHERE layer_id = ?)`).run(layerId);
     }
   }
 
-  writer(): (rows: readonly Assignment[]) => void {
+  /** Writes rows 0..n-1 of columns (a feature id < 0 is none; a NaN distance is none); rows without any place are skipped. */
+  writeColumns(n: number, c: AssignmentColumns): void {
     const stmt = this.db.prepare(`INSERT INTO record_geo (record_id, district_fid, street_fid, community_fid, road_fid, road_m) VALUES (?, ?, ?, ?, ?, ?)
       ON CONFLICT(record_id) DO UPDATE SET district_fid = excluded.district_fid, street_fid = excluded.street_fid, community_fid = excluded.community_fid,
       road_fid = excluded.road_fid, road_m = excluded.road_m`);
-    return (rows) => { for (const a of rows) stmt.run(a.recordId, a.district, a.street, a.community, a.road, a.roadM); };
+    const v = (x: number) => (x < 0 ? null : x);
+    for (let i = 0; i < n; i++) {
+      if (c.district[i] < 0 && c.street[i] < 0 && c.community[i] < 0 && c.road[i] < 0) continue;
+      stmt.run(c.ids[i], v(c.district[i]), v(c.street[i]), v(c.community[i]), v(c.road[i]), Number.isNaN(c.roadM[i]) ? null : c.roadM[i]);
+    }
   }
 
   /** Address-only records after `afterId`: id, [district, street, community, address] text, [title, content] text. */
@@ -93,6 +130,7 @@ export class SqliteGeoAssignRepository {
 
   /** Undoes an earlier geocoding (scope all) so a new run starts from the same records. */
   resetGeocoded(scope: RecordScope): number {
+    new SqliteGeoColumnsRepository(this.db).dropAll();
     const s = scopeSql(scope);
     this.db.prepare(`UPDATE record_geo SET geo_method = NULL, geo_confidence = NULL, geo_place_fid = NULL, district_fid = NULL, street_fid = NULL,
       community_fid = NULL, road_fid = NULL, road_m = NULL WHERE record_id IN (SELECT r.id FROM records r WHERE r.location_status = 'geocoded'${s.sql})`).run(...s.params);

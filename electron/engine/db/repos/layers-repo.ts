@@ -95,6 +95,12 @@ export class SqliteLayersRepository {
     }));
   }
 
+  /** Id, name, code, population and households of every feature, in id order (cheap: no geometry). */
+  featureAttrs(layerId: number): { id: number; name: string | null; code: string | null; population: number | null; households: number | null }[] {
+    return this.db.prepare('SELECT id, name, code, population, households FROM features WHERE layer_id = ? ORDER BY id').all(layerId) as
+      { id: number; name: string | null; code: string | null; population: number | null; households: number | null }[];
+  }
+
   /** Id and name of every feature of a layer (cheap: no geometry). */
   featureNames(layerId: number): Map<number, { name: string | null; code: string | null }> {
     const rows = this.db.prepare('SELECT id, name, code FROM features WHERE layer_id = ?').all(layerId) as { id: number; name: string | null; code: string | null }[];

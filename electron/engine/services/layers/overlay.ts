@@ -1,12 +1,13 @@
 /**
  * Overlay: every located record gets the district, street and community polygon it lies in and the
  * nearest road within the threshold (with its distance), from the layers chosen for those roles.
- * Packed R-trees (flatbush) keep it at a few microseconds per record; a pass covers all records, one
+ * Grid-indexed typed arrays (shared/domain/geo/spatial-index.ts) keep it at about a microsecond per record; a pass covers all records, one
  * batch, or just the records geocoded now.
  */
 import type Database from 'better-sqlite3';
 import { PolygonIndex, SegmentIndex } from '../../../../shared/domain/geo/spatial-index';
-import { SqliteGeoAssignRepository, type Assignment, type RecordScope } from '../../db/repos/geo-assign-repo';
+import { SqliteGeoAssignRepository, type AssignmentColumns, type RecordScope } from '../../db/repos/geo-assign-repo';
+import { beginGeoColumns } from './geo-columns';
 import { GEO_ROLES, SqliteLayersRepository, type GeoRole } from '../../db/repos/layers-repo';
 
 export interface OverlayIndexes {
@@ -42,16 +43,18 @@ export function hasAnyRole(ix: OverlayIndexes): boolean {
   return GEO_ROLES.some((r) => ix.roles[r] !== null);
 }
 
-/** Assigns one point. */
-export function assignPoint(ix: OverlayIndexes, recordId: number, lon: number, lat: number): Assignment {
-  const near = ix.roads ? ix.roads.nearest(lon, lat, ix.thresholdM) : null;
-  const find = (role: 'district' | 'street' | 'community') => { const p = ix.polygons[role]; if (!p) return null; const id = p.find(lon, lat); return id < 0 ? null : id; };
-  return { recordId, district: find('district'), street: find('street'), community: find('community'), road: near?.id ?? null, roadM: near ? Math.round(near.distanceM * 10) / 10 : null };
+/** One page of results as columns, reused from page to page. */
+function pageColumns(size: number): AssignmentColumns & { xs: Float64Array; ys: Float64Array } {
+  return {
+    ids: new Float64Array(size), xs: new Float64Array(size), ys: new Float64Array(size), district: new Int32Array(size), street: new Int32Array(size),
+    community: new Int32Array(size), road: new Int32Array(size), roadM: new Float64Array(size),
+  };
 }
 
 /**
  * Runs the overlay over a scope of records, replacing their role assignments. `progress` gets
- * (done, total); `checkCancelled` is called between pages.
+ * (done, total) as positions in the scope's id range; `checkCancelled` is called between pages. Pages are read into typed arrays and
+ * assigned without a per-record object.
  */
 export function runOverlay(db: Database.Database, scope: RecordScope, hooks: { progress?: (done: number, total: number) => void; checkCancelled?: () => void; now?: () => number } = {},
   indexes?: OverlayIndexes): OverlayResult {
@@ -62,30 +65,35 @@ export function runOverlay(db: Database.Database, scope: RecordScope, hooks: { p
   const assigned: Record<GeoRole, number> = { district: 0, street: 0, community: 0, road: 0 };
   let records = 0; let unmatched = 0;
   if (hasAnyRole(ix)) {
-    const total = repo.countLocated(scope);
-    const write = repo.writer();
-    const PAGE = 50_000;
+    // Progress by position in the id range: counting located records first would read the table twice.
+    const [lo, hi] = repo.idRange(scope) ?? [0, 0];
+    const c = pageColumns(50_000);
+    const { district: dIx, street: sIx, community: cIx } = ix.polygons;
+    const columns = beginGeoColumns(db, scope, GEO_ROLES.filter((r) => ix.roles[r] !== null));
     let after = 0;
     for (;;) {
       hooks.checkCancelled?.();
-      const page = repo.locatedPage(scope, after, PAGE);
-      if (!page.length) break;
-      const out: Assignment[] = [];
-      for (const [id, lon, lat] of page) {
-        const a = assignPoint(ix, id, lon, lat);
-        if (a.district !== null) assigned.district++;
-        if (a.street !== null) assigned.street++;
-        if (a.community !== null) assigned.community++;
-        if (a.road !== null) assigned.road++;
-        const anyPolygon = a.district !== null || a.street !== null || a.community !== null;
-        if (!anyPolygon) unmatched++;
-        if (anyPolygon || a.road !== null) out.push(a);
+      const n = repo.locatedPageInto(scope, after, c.ids, c.xs, c.ys);
+      if (!n) break;
+      for (let i = 0; i < n; i++) {
+        const x = c.xs[i]; const y = c.ys[i];
+        const d = dIx ? dIx.find(x, y) : -1; const s = sIx ? sIx.find(x, y) : -1; const m = cIx ? cIx.find(x, y) : -1;
+        const near = ix.roads ? ix.roads.nearest(x, y, ix.thresholdM) : null;
+        c.district[i] = d; c.street[i] = s; c.community[i] = m;
+        c.road[i] = near ? near.id : -1; c.roadM[i] = near ? Math.round(near.distanceM * 10) / 10 : NaN;
+        const id = c.ids[i];
+        if (d >= 0) { assigned.district++; columns.set('district', id, d); }
+        if (s >= 0) { assigned.street++; columns.set('street', id, s); }
+        if (m >= 0) { assigned.community++; columns.set('community', id, m); }
+        if (near) { assigned.road++; columns.set('road', id, near.id); }
+        if (d < 0 && s < 0 && m < 0) unmatched++;
       }
-      write(out);
-      records += page.length;
-      after = page[page.length - 1][0];
-      hooks.progress?.(records, total);
+      repo.writeColumns(n, c);
+      records += n;
+      after = c.ids[n - 1];
+      hooks.progress?.(after - lo + 1, hi - lo + 1);
     }
+    columns.finish();
   }
   return { records, assigned, unmatched, roles: ix.roles, thresholdM: ix.thresholdM, seconds: ((hooks.now ?? Date.now)() - t0) / 1000 };
 }
