@@ -6,6 +6,12 @@ import type { Filter } from '../../shared/model/filter';
  * measured on a sample: FTS5 trigram and FTS5 over jieba tokens), search latency for 1-, 2- and
  * longer queries (with and without other filters), keywords for filters, and repeat detection.
  * Prints its figures; machine load changes them, so run it alone.
+ *
+ *   npm run bench:text [-- --records 2000000] [-- --project /tmp/x/demo.minsheng] [-- --no-repeats]
+ *
+ * --project measures an existing project (e.g. from `cli -- demo … --records 2000000`, whose import
+ * already built the text index) instead of building one; it is opened read-write but left as it was
+ * (the alternative indexes and the repeat results are rolled back).
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -22,28 +28,35 @@ import { SqliteTextRepository } from '../../electron/engine/db/repos/text-repo';
 import type { JobContext } from '../../electron/engine/jobs/types';
 
 const arg = (name: string, dflt: number) => { const i = process.argv.indexOf(`--${name}`); return i > 0 ? Number(process.argv[i + 1]) : dflt; };
-const N = arg('records', 2_000_000);
+const projectArg = (() => { const i = process.argv.indexOf('--project'); return i > 0 ? process.argv[i + 1] : null; })();
+let N = arg('records', 2_000_000);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-bench-text-'));
-const file = path.join(dir, 'bench.minsheng');
+const file = projectArg ?? path.join(dir, 'bench.minsheng');
 const mb = (b: number) => `${(b / 1048576).toFixed(1)} MB`;
 const ms = (t0: number) => performance.now() - t0;
 
 function median(xs: number[]): number { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; }
 
 try {
-  createProjectFile(file, 'bench');
+  if (!projectArg) createProjectFile(file, 'bench');
   const db = new Database(file);
   db.pragma('journal_mode = WAL');
   const ctx: JobContext = { db, progress: () => {}, checkCancelled: () => {}, now: () => Date.now() };
-  db.exec('BEGIN IMMEDIATE');
   let t0 = performance.now();
-  writeDemo(ctx, { records: N, seed: 12345 });
-  const demoS = ms(t0) / 1000;
-  t0 = performance.now();
-  updateTextIndex(ctx, { kind: 'rebuilt' });
-  const indexS = ms(t0) / 1000;
-  db.exec('COMMIT');
-  console.log(`records ${N}: demo write ${demoS.toFixed(1)} s, text index ${indexS.toFixed(1)} s (+${((100 * indexS) / demoS).toFixed(0)}% on the demo), ${Math.round(N / indexS)} records/s`);
+  if (!projectArg) {
+    db.exec('BEGIN IMMEDIATE');
+    writeDemo(ctx, { records: N, seed: 12345 });
+    const demoS = ms(t0) / 1000;
+    t0 = performance.now();
+    updateTextIndex(ctx, { kind: 'rebuilt' });
+    const indexS = ms(t0) / 1000;
+    db.exec('COMMIT');
+    console.log(`records ${N}: demo write ${demoS.toFixed(1)} s, text index ${indexS.toFixed(1)} s (+${((100 * indexS) / demoS).toFixed(0)}% on the demo), ${Math.round(N / indexS)} records/s`);
+  } else {
+    N = (db.prepare('SELECT count(*) FROM records').pluck().get() as number);
+    console.log(`project ${projectArg}: ${N} records (text index built by its import)`);
+  }
+  if (projectArg) db.exec('BEGIN IMMEDIATE'); // everything below is rolled back for an existing project
 
   const repo = new SqliteTextRepository(db);
   console.log(`index sizes: bigram FTS ${mb(repo.tableBytes('text_fts'))}, segmented terms ${mb(repo.tableBytes('text_chunks'))}, vocabulary ${mb(repo.tableBytes('text_vocab'))}, records table ${mb(repo.tableBytes('records'))}`);
@@ -90,11 +103,14 @@ try {
     for (let i = 0; i < 3; i++) { t0 = performance.now(); keywords(db, filter, 50); times.push(ms(t0)); }
     console.log(`keywords top 50, ${label}: first ${times[0].toFixed(0)} ms (loads the term chunks), then median ${median(times.slice(1)).toFixed(0)} ms`);
   }
-  db.exec('BEGIN IMMEDIATE');
-  t0 = performance.now();
-  const rep = findRepeats(ctx, { windowDays: 30, maxDistance: 3, byCaller: true });
-  db.exec('COMMIT');
-  console.log(`repeats: ${rep.clusters} clusters covering ${rep.records} records in ${(ms(t0) / 1000).toFixed(1)} s`);
+  if (!process.argv.includes('--no-repeats')) {
+    if (!projectArg) db.exec('BEGIN IMMEDIATE');
+    t0 = performance.now();
+    const rep = findRepeats(ctx, { windowDays: 30, maxDistance: 3, byCaller: true });
+    if (!projectArg) db.exec('COMMIT');
+    console.log(`repeats: ${rep.clusters} clusters covering ${rep.records} records in ${(ms(t0) / 1000).toFixed(1)} s`);
+  }
+  if (projectArg) db.exec('ROLLBACK');
   db.close();
 } finally {
   fs.rmSync(dir, { recursive: true, force: true });

@@ -61,6 +61,8 @@ export const textMethods = {
   'text.words': json(Empty, z.object({ dict: z.array(z.string()), stopAdded: z.array(z.string()), stopRemoved: z.array(z.string()), defaultStopwords: z.array(z.string()), lexicon: z.array(z.string()), places: z.number().int() })),
   /** Replaces one word list; dictionary changes mark the index for re-indexing. */
   'text.setWords': json(z.object({ kind: z.enum(['dict', 'stop', 'unstop']), words: z.array(Word).max(20_000) }).strict(), z.object({ words: z.number().int(), stale: z.boolean() }), true),
+  /** Segments a sample text with the current dictionary (lexicon, place names, the analyst's words): the effect of a change, before re-indexing. */
+  'text.segment': json(z.object({ text: z.string().max(2000) }).strict(), z.object({ tokens: z.array(z.string()) })),
   /** Personal information found in each import batch. */
   'text.pii': json(Empty, z.array(z.object({ batchId: z.number().int(), fileName: z.string(), kind: z.string(), records: z.number().int(), hits: z.number().int() }))),
   /** Starts repeat detection: same caller or near-identical text on the same street within N days. */

@@ -7,7 +7,7 @@ import { TextChunkRepository } from '../../db/repos/text-chunks';
 import { SqliteTextResultsRepository } from '../../db/repos/text-results';
 import { rowsToArrowIPC } from '../../services/arrow';
 import { compare, emerging, flow, keywords, textRankKeywords } from '../../services/text/analyses';
-import { hotlineLexicon } from '../../services/text/segmenter';
+import { hotlineLexicon, segmenterFor } from '../../services/text/segmenter';
 import type { HandlerGroup } from '../types';
 import { startProjectJob } from './jobs';
 
@@ -52,6 +52,10 @@ export const textHandlers: HandlerGroup<TextMethod> = {
     if (i.kind !== 'dict') r.bumpVersion(Date.now());
     ctx.projects.require().audit.append({ at: Date.now(), actor: 'user', action: 'text.setWords', detail: { kind: i.kind, words: words.length } });
     return { words: words.length, stale: r.isStale() };
+  },
+  'text.segment': (i, ctx) => {
+    const r = repo(ctx);
+    return { tokens: segmenterFor(r.placeNames(), r.words('dict')).cut(i.text).filter((w) => /[\p{L}\p{N}]/u.test(w)) };
   },
   'text.pii': (_i, ctx) => repo(ctx).piiByBatch(),
   'text.findRepeats': (i, ctx) => job(ctx, 'text.repeats', i),

@@ -1,6 +1,6 @@
-import { useMemo, useState } from 'react';
-import { Card, Segmented, Table, Tag } from 'antd';
-import type { EChartsOption } from 'echarts';
+import { useMemo, useRef, useState } from 'react';
+import { Card, Flex, Segmented, Table, Tag } from 'antd';
+import type { ECharts, EChartsOption } from 'echarts';
 import dayjs from 'dayjs';
 import { useTranslation } from 'react-i18next';
 import { EChart } from '../../components/chart/EChart';
@@ -8,6 +8,8 @@ import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAsync } from '../../hooks/useAsync';
 import { api } from '../../platform/select';
 import { filterKey, useFilter, useFilters } from '../../state/filters';
+import { AddToReportButton } from '../reports/AddToReportButton';
+import { chartSnapshot } from '../reports/basket';
 
 /** Topic flow (ThemeRiver of the top terms per week/month) and the emerging terms with first-seen dates. */
 export function FlowTab() {
@@ -15,6 +17,7 @@ export function FlowTab() {
   const filter = useFilter();
   const setQuery = useFilters((s) => s.setQuery);
   const [unit, setUnit] = useState<'week' | 'month'>('month');
+  const chart = useRef<ECharts | null>(null);
   const key = `${filterKey(filter)}|${unit}`;
   const flow = useAsync(() => api.call('text.flow', { filter, unit, top: 10 }), key);
   const emerging = useAsync(() => api.call('text.emerging', { filter, unit: 'week', recent: 4, baseline: 12, top: 20 }), filterKey(filter));
@@ -33,10 +36,11 @@ export function FlowTab() {
     <>
       <Card
         title={t('text.flow.title')} style={{ marginBottom: 16 }}
-        extra={<Segmented value={unit} onChange={(v) => setUnit(v as 'week' | 'month')} options={[{ value: 'week', label: t('text.flow.week') }, { value: 'month', label: t('text.flow.month') }]} />}
+        extra={<Flex gap={6} align="center"><Segmented value={unit} onChange={(v) => setUnit(v as 'week' | 'month')} options={[{ value: 'week', label: t('text.flow.week') }, { value: 'month', label: t('text.flow.month') }]} />
+          <AddToReportButton title={t('text.flow.title')} source="text" disabled={!flow.data?.series.length} testId="topic-flow-add-report" snapshot={() => chartSnapshot(chart.current)} /></Flex>}
       >
         {flow.error != null && <ErrorAlert error={flow.error} />}
-        <EChart option={option} height={380} loading={flow.loading} testId="topic-flow" onClick={(e) => { const term = (e.data as unknown[] | undefined)?.[2]; if (typeof term === 'string') setQuery(term); }} />
+        <EChart option={option} height={380} loading={flow.loading} testId="topic-flow" onReady={(c) => { chart.current = c; }} onClick={(e) => { const term = (e.data as unknown[] | undefined)?.[2]; if (typeof term === 'string') setQuery(term); }} />
       </Card>
       <Card title={t('text.flow.emerging')} size="small">
         {emerging.error != null && <ErrorAlert error={emerging.error} />}

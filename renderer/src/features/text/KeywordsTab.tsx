@@ -1,11 +1,13 @@
 import { useState } from 'react';
-import { Card, Col, Empty, Row, Segmented, Table, Typography } from 'antd';
+import { Card, Col, Empty, Flex, Row, Segmented, Table, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { useAsync } from '../../hooks/useAsync';
 import { api } from '../../platform/select';
 import { filterKey, useFilter, useFilters } from '../../state/filters';
 import { TagCloud } from './TagCloud';
+import { AddToReportButton } from '../reports/AddToReportButton';
+import { svgElementSnapshot } from '../reports/basket';
 
 /** Keywords of the filtered requests (TF-IDF or TextRank) as a tag cloud and a table; click a word to search it. */
 export function KeywordsTab() {
@@ -20,7 +22,9 @@ export function KeywordsTab() {
       <Col xs={24} xl={16}>
         <Card
           title={t('text.keywords.cloud')}
-          extra={<Segmented value={method} onChange={(v) => setMethod(v as 'tfidf' | 'textrank')} options={[{ value: 'tfidf', label: 'TF-IDF' }, { value: 'textrank', label: 'TextRank' }]} />}
+          extra={<Flex gap={6} align="center"><Segmented value={method} onChange={(v) => setMethod(v as 'tfidf' | 'textrank')} options={[{ value: 'tfidf', label: 'TF-IDF' }, { value: 'textrank', label: 'TextRank' }]} />
+            <AddToReportButton title={t('text.keywords.cloud')} source="text" disabled={!terms.length} testId="tag-cloud-add-report" table={{ columns: [t('text.keywords.term'), t('text.keywords.score')], rows: terms.map((x) => [x.term, x.score]) }}
+              snapshot={() => svgElementSnapshot(document.querySelector<SVGSVGElement>('[data-testid="tag-cloud"]'))} /></Flex>}
           loading={res.loading && !res.data}
         >
           {res.error != null && <ErrorAlert error={res.error} />}

@@ -10,6 +10,7 @@ import { PiiCard } from './PiiCard';
 import { RepeatsTab } from './RepeatsTab';
 import { SearchTab } from './SearchTab';
 import { TopicsTab } from './TopicsTab';
+import { WordsTab } from './WordsTab';
 import { useTextJob } from './useTextJob';
 
 /** Text: keywords and tag cloud, topic flow and emerging terms, search, repeats, topics, auto-classification, PII. */
@@ -34,6 +35,7 @@ export function TextScreen() {
           { key: 'topics', label: t('text.tabs.topics'), children: <TopicsTab /> },
           { key: 'classify', label: t('text.tabs.classify'), children: <ClassifyTab /> },
           { key: 'pii', label: t('text.tabs.pii'), children: <PiiCard /> },
+          { key: 'words', label: t('text.tabs.words'), children: <WordsTab /> },
         ]}
       />
     </div>
