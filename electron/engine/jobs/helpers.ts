@@ -4,6 +4,7 @@ import type { HelperWorkerData } from './protocol';
 /** Helper threads a job can start (see JobContext.spawnHelper), loaded on demand. */
 const HELPERS: Record<string, () => Promise<(port: MessagePort, data: unknown) => Promise<void>>> = {
   'import.parse': async () => (await import('../services/import/parse-thread')).runParseThread,
+  'stats.load': async () => (await import('../services/stats/load-thread')).runStatsLoadThread,
 };
 
 export async function runHelper(data: HelperWorkerData, port: MessagePort): Promise<void> {

@@ -5,7 +5,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { ApiError } from '../../../shared/api/errors';
 import type { JobInfo } from '../../../shared/model/project';
 import type { EventBus } from '../events';
-import type { JobWorkerData, JobWorkerMessage } from './protocol';
+import type { HelperWorkerData, JobWorkerData, JobWorkerMessage } from './protocol';
 import { devWorkerBundle } from './dev-worker';
 
 interface RunningJob {
@@ -31,6 +31,12 @@ function workerSpec(): { file: string; entry?: string } {
   const bundled = process.env.MINSHENG_TSX_WORKER === '1' ? null : devWorkerBundle(path.join(here, 'worker.ts'), path.resolve(here, '../../..'));
   if (bundled) return { file: bundled };
   return { file: path.join(here, 'ts-worker-boot.mjs'), entry: pathToFileURL(path.join(here, 'worker.ts')).href };
+}
+
+/** Starts a helper thread (jobs/helpers.ts) from the engine itself, e.g. to load data off this thread. */
+export function startHelperThread(helper: string, helperData: unknown): Worker {
+  const spec = workerSpec();
+  return new Worker(spec.file, { workerData: { __entry: spec.entry, helper, helperData, self: spec } satisfies HelperWorkerData });
 }
 
 let seq = 0;

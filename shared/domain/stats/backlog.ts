@@ -27,8 +27,10 @@ export function backlogSeries(cols: FactColumns, sel: Selection, g: Granularity,
   const closed = new Float64Array(size);
   const odStart = new Float64Array(size);
   const odEnd = new Float64Array(size);
+  const dayOfT = localDayOfT;
+  const noClose = NULL_I32;
   const bucketOf = (t: number): number => {
-    const off = localDayOfT(t) - days.first;
+    const off = dayOfT(t) - days.first;
     if (off < 0) return 0;
     return off >= index.length ? size : index[off];
   };
@@ -39,10 +41,10 @@ export function backlogSeries(cols: FactColumns, sel: Selection, g: Granularity,
     if (rb >= size) continue;
     recv[rb]++;
     const c = cols.close[i];
-    const cb = c === NULL_I32 ? size : bucketOf(t + Math.max(0, c));
+    const cb = c === noClose ? size : bucketOf(t + Math.max(0, c));
     if (cb < size) closed[cb]++;
     const limit = (limitHours[cols.cat[i]] ?? defaultHours) * 3600;
-    if (c !== NULL_I32 && c <= limit) continue;
+    if (c !== noClose && c <= limit) continue;
     const ob = bucketOf(t + limit);
     if (ob < size) {
       odStart[ob]++;

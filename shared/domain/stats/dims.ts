@@ -80,6 +80,20 @@ export function groupKeys(ctx: SelectContext, sel: Selection, dim: Dimension, da
   return { keys, size: starts.length, key: (g) => labels[g], label: (g) => labels[g], startDay: (g) => starts[g] };
 }
 
+/** Counts per weekday (0 = Monday) × local hour, flat [weekday × 24 + hour]: groupKeys' two keys in one pass. */
+export function countHourWeekday(ctx: SelectContext, sel: Selection): Float64Array {
+  const out = new Float64Array(7 * 24);
+  const { t } = ctx.cols;
+  const rows = sel.rows;
+  const shift = EPOCH_SHIFT_S;
+  for (let k = 0; k < sel.n; k++) {
+    const s = t[rows[k]] + shift;
+    const day = Math.floor(s / 86_400);
+    out[((((day + 3) % 7) + 7) % 7) * 24 + Math.floor((s - day * 86_400) / 3600)]++;
+  }
+  return out;
+}
+
 /** Counts per group (rows with key −1 — outside a time range — are skipped). */
 export function countByKey(gk: GroupKeys): Float64Array {
   const counts = new Float64Array(gk.size);

@@ -90,63 +90,111 @@ export function histogram(xs: Numbers, edges: readonly number[]): Histogram {
   return { edges: [...edges], counts, below, above };
 }
 
+/**
+ * histogram() of integers a[lo..hi) (e.g. durations in seconds): same bins and rules. With edges on
+ * whole multiples of `unit` (hours: 3600) a lookup table by ⌊x / unit⌋ replaces the binary search.
+ */
+export function histogramInts(a: Int32Array, lo: number, hi: number, edges: readonly number[], unit = 3600): Histogram {
+  const last = edges.length - 1;
+  const counts = new Float64Array(Math.max(0, last));
+  let below = 0;
+  let above = 0;
+  const first = edges[0];
+  const top = edges[last];
+  const lut = edges.every((x) => x % unit === 0) && first >= 0 && top / unit <= 1e6 ? new Int32Array(top / unit + 1) : null;
+  if (lut) for (let b = 0, u = 0; u < lut.length; u++) { while (b < last - 1 && edges[b + 1] <= u * unit) b++; lut[u] = b; }
+  const e = Float64Array.from(edges);
+  for (let i = lo; i < hi; i++) {
+    const x = a[i];
+    if (x < first) { below++; continue; }
+    if (x >= top) { if (x === top) counts[last - 1]++; else above++; continue; }
+    if (lut !== null) { counts[lut[(x / unit) | 0]]++; continue; }
+    let l = 0;
+    let h = last;
+    while (h - l > 1) {
+      const mid = (l + h) >> 1;
+      if (e[mid] <= x) l = mid; else h = mid;
+    }
+    counts[l]++;
+  }
+  return { edges: [...edges], counts: Array.from(counts), below, above };
+}
+
 /** Hour bins suited to handling times: finer in the first day, then days, then weeks. */
 export const DURATION_EDGES_HOURS: readonly number[] = [0, 1, 2, 4, 8, 12, 24, 48, 72, 120, 168, 336, 720, 2160, 8760];
 
-/**
- * Rearranges a[lo..hi] so that a[k] holds the value it would have if sorted, smaller-or-equal
- * values before it and larger-or-equal after (quickselect, median-of-three pivot). O(n) on average —
- * sorting millions of durations just to read two quantiles costs far more.
- */
-export function selectKth(a: Float64Array, k: number, lo = 0, hi = a.length - 1): number {
-  while (hi > lo) {
-    const mid = (lo + hi) >>> 1;
-    // median of three as pivot
-    if (a[mid] < a[lo]) { const t = a[mid]; a[mid] = a[lo]; a[lo] = t; }
-    if (a[hi] < a[lo]) { const t = a[hi]; a[hi] = a[lo]; a[lo] = t; }
-    if (a[hi] < a[mid]) { const t = a[hi]; a[hi] = a[mid]; a[mid] = t; }
-    const pivot = a[mid];
-    let i = lo;
-    let j = hi;
-    while (i <= j) {
-      while (a[i] < pivot) i++;
-      while (a[j] > pivot) j--;
-      if (i <= j) { const t = a[i]; a[i] = a[j]; a[j] = t; i++; j--; }
-    }
-    if (k <= j) hi = j;
-    else if (k >= i) lo = i;
-    else break;
-  }
-  return a[k];
-}
+const SORT_BELOW = 4096;
 
-/** Type-7 quantile of a[lo..hi) without sorting it (reorders the range). */
-export function quantileInPlace(a: Float64Array, p: number, lo = 0, hi = a.length): number | null {
-  const n = hi - lo;
-  if (n <= 0) return null;
-  const h = (n - 1) * Math.min(1, Math.max(0, p));
-  const k = Math.floor(h);
-  const v = selectKth(a, lo + k, lo, hi - 1);
-  if (k + 1 >= n || h === k) return v;
-  let next = Infinity;
-  for (let i = lo + k + 1; i < hi; i++) if (a[i] < next) next = a[i];
-  return v + (h - k) * (next - v);
-}
+/** Minimum, maximum and sum of integers (callers that already passed over the values give them to intQuantiles). */
+export interface IntRange { min: number; max: number; sum: number }
 
-/** The same numbers as summarizeSorted, for values in any order (the range is reordered). */
-export function summarizeInPlace(a: Float64Array, lo = 0, hi = a.length): Summary {
-  const n = hi - lo;
-  if (n === 0) return { n: 0, mean: null, median: null, p90: null, min: null, max: null };
-  let s = 0;
-  let mn = Infinity;
-  let mx = -Infinity;
+export function intRange(a: Int32Array, lo: number, hi: number): IntRange {
+  let min = a[lo];
+  let max = min;
+  let sum = 0;
   for (let i = lo; i < hi; i++) {
     const v = a[i];
-    s += v;
-    if (v < mn) mn = v;
-    if (v > mx) mx = v;
+    sum += v;
+    if (v < min) min = v; else if (v > max) max = v;
   }
-  const p90 = quantileInPlace(a, 0.9, lo, hi);
-  const med = quantileInPlace(a, 0.5, lo, hi);
-  return { n, mean: s / n, median: med, p90, min: mn, max: mx };
+  return { min, max, sum };
+}
+
+/**
+ * Exact type-7 quantiles (the same numbers as quantileSorted) of the non-negative integers a[lo..hi),
+ * in any order and left unchanged, by radix selection: one pass for min / max / sum, one counting the
+ * values per high-bits bucket (up to 65,536 buckets), one gathering the few buckets that hold the wanted
+ * ranks, which alone are sorted. O(n) whatever the distribution — sorting millions of durations to read
+ * two quantiles costs far more, and a fixed-bin histogram would only approximate them.
+ */
+export function intQuantiles(a: Int32Array, lo: number, hi: number, ps: readonly number[], known?: IntRange): { n: number; sum: number; min: number; max: number; q: number[] } | null {
+  const n = hi - lo;
+  if (n <= 0) return null;
+  const { min, max, sum } = known ?? intRange(a, lo, hi);
+  const hs = ps.map((p) => (n - 1) * Math.min(1, Math.max(0, p)));
+  const ranks = [...new Set(hs.flatMap((h) => [Math.floor(h), Math.min(n - 1, Math.floor(h) + 1)]))].sort((x, y) => x - y);
+  const at = new Map<number, number>();
+  if (n <= SORT_BELOW || min === max) {
+    const sorted = a.slice(lo, hi).sort();
+    for (const r of ranks) at.set(r, sorted[r]);
+  } else {
+    const span = max - min;
+    const want = Math.min(16, Math.max(8, 31 - Math.clz32(n) - 2));
+    const shift = Math.max(0, 32 - Math.clz32(span) - want);
+    const counts = new Int32Array((span >>> shift) + 1);
+    for (let i = lo; i < hi; i++) counts[(a[i] - min) >>> shift]++;
+    // bucket of each rank and the rank inside it
+    const slotOf = new Int8Array(counts.length).fill(-1);
+    const buckets: number[] = [];
+    const where: [number, number][] = [];
+    let b = 0;
+    let before = 0;
+    for (const r of ranks) {
+      while (before + counts[b] <= r) before += counts[b++];
+      if (slotOf[b] < 0) { slotOf[b] = buckets.length; buckets.push(b); }
+      where.push([slotOf[b], r - before]);
+    }
+    const parts = buckets.map((x) => new Int32Array(counts[x]));
+    const fill = new Int32Array(buckets.length);
+    for (let i = lo; i < hi; i++) {
+      const v = a[i];
+      const s = slotOf[(v - min) >>> shift];
+      if (s >= 0) parts[s][fill[s]++] = v;
+    }
+    for (const p of parts) p.sort();
+    ranks.forEach((r, j) => at.set(r, parts[where[j][0]][where[j][1]]));
+  }
+  const q = hs.map((h) => {
+    const k = Math.floor(h);
+    const v = at.get(k)!;
+    return h === k ? v : v + (h - k) * (at.get(Math.min(n - 1, k + 1))! - v);
+  });
+  return { n, sum, min, max, q };
+}
+
+/** Summary (in `unit`s, e.g. 3600 for hours) of non-negative integers a[lo..hi), e.g. durations in seconds. */
+export function summarizeInts(a: Int32Array, lo = 0, hi = a.length, unit = 1, known?: IntRange): Summary {
+  const r = intQuantiles(a, lo, hi, [0.5, 0.9], known);
+  if (!r) return { n: 0, mean: null, median: null, p90: null, min: null, max: null };
+  return { n: r.n, mean: r.sum / r.n / unit, median: r.q[0] / unit, p90: r.q[1] / unit, min: r.min / unit, max: r.max / unit };
 }

@@ -100,5 +100,6 @@ export function selectRows(ctx: SelectContext, f: Filter, opts: SelectOptions = 
     if (area && (lon === undefined || lat === undefined || Number.isNaN(lon[i]) || Number.isNaN(lat[i]) || !pointInArea(lon[i], lat[i], area))) continue;
     out[k++] = i;
   }
-  return { rows: out.subarray(0, k), n: k };
+  // A small selection is copied out, so that cached selections do not each hold a full-size buffer.
+  return { rows: k < cols.n / 2 ? out.slice(0, k) : out.subarray(0, k), n: k };
 }

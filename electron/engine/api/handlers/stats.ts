@@ -1,6 +1,7 @@
 import type { EngineContext } from '../../context';
 import { rowsToArrowIPC } from '../../services/arrow';
-import { statsData, type StatsData } from '../../services/stats/cache';
+import { statsDataAsync, type StatsData } from '../../services/stats/cache';
+import { loadStatsInThread } from '../../services/stats/loader';
 import { backlogQuery, performanceQuery, sourcesQuery } from '../../services/stats/performance';
 import { breakdown, categoryTree, cycle, pivot, series } from '../../services/stats/queries';
 import { buildXlsx } from '../../services/stats/xlsx';
@@ -8,13 +9,17 @@ import { dayStartMs } from '../../../../shared/domain/stats/time';
 import type { HandlerGroup } from '../types';
 import { startProjectJob } from './jobs';
 
-/** The open project's statistics; an older project first gets its columns built by a job. */
-export function projectStats(ctx: EngineContext): StatsData {
+/**
+ * The open project's statistics, loaded in a helper thread when they changed (the engine answers other
+ * calls meanwhile); an older project first gets its columns built by a job.
+ */
+export function projectStats(ctx: EngineContext): Promise<StatsData> {
   const p = ctx.projects.require();
-  return statsData(p.handle.db, () => {
+  const startRebuild = () => {
     const running = ctx.jobs.list().find((j) => j.status === 'running');
     return running ? running.jobId : startProjectJob(ctx, 'stats.rebuild', {});
-  });
+  };
+  return statsDataAsync(p.handle.db, startRebuild, () => loadStatsInThread(p.handle.path));
 }
 
 export const SERIES_COLUMNS = [
@@ -28,18 +33,18 @@ export const BACKLOG_COLUMNS = [
 export const statsHandlers: HandlerGroup<
   'stats.series' | 'stats.cycle' | 'stats.breakdown' | 'stats.categoryTree' | 'stats.pivot' | 'stats.performance' | 'stats.backlog' | 'stats.sources' | 'stats.xlsx'
 > = {
-  'stats.series': (i, ctx) => {
-    const pts = series(projectStats(ctx), i.filter, i.granularity, i.maWindow);
+  'stats.series': async (i, ctx) => {
+    const pts = series(await projectStats(ctx), i.filter, i.granularity, i.maWindow);
     return rowsToArrowIPC(pts.map((p) => ({ ...p, start: dayStartMs(p.start), count: p.value })), SERIES_COLUMNS);
   },
-  'stats.cycle': (i, ctx) => cycle(projectStats(ctx), i.filter),
-  'stats.breakdown': (i, ctx) => breakdown(projectStats(ctx), i.filter, i.by, i.limit, i.compare),
-  'stats.categoryTree': (i, ctx) => categoryTree(projectStats(ctx), i.filter),
-  'stats.pivot': (i, ctx) => pivot(projectStats(ctx), i.filter, i.rows, i.cols, i.maxRows, i.maxCols, i.compare),
-  'stats.performance': (i, ctx) => performanceQuery(projectStats(ctx), i.filter, i.by, i.rules, i.limit, i.repeats),
-  'stats.backlog': (i, ctx) => rowsToArrowIPC(backlogQuery(projectStats(ctx), i.filter, i.granularity, i.rules), BACKLOG_COLUMNS),
-  'stats.sources': (i, ctx) => {
-    const data = projectStats(ctx);
+  'stats.cycle': async (i, ctx) => cycle(await projectStats(ctx), i.filter),
+  'stats.breakdown': async (i, ctx) => breakdown(await projectStats(ctx), i.filter, i.by, i.limit, i.compare),
+  'stats.categoryTree': async (i, ctx) => categoryTree(await projectStats(ctx), i.filter),
+  'stats.pivot': async (i, ctx) => pivot(await projectStats(ctx), i.filter, i.rows, i.cols, i.maxRows, i.maxCols, i.compare),
+  'stats.performance': async (i, ctx) => performanceQuery(await projectStats(ctx), i.filter, i.by, i.rules, i.limit, i.repeats),
+  'stats.backlog': async (i, ctx) => rowsToArrowIPC(backlogQuery(await projectStats(ctx), i.filter, i.granularity, i.rules), BACKLOG_COLUMNS),
+  'stats.sources': async (i, ctx) => {
+    const data = await projectStats(ctx);
     return sourcesQuery(data, i.filter, data.repo.sourceNames(), i.rules);
   },
   'stats.xlsx': async (i) => {

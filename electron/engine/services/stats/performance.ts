@@ -5,7 +5,7 @@ import { backlogSeries } from '../../../../shared/domain/stats/backlog';
 import { tToMs } from '../../../../shared/domain/stats/columns';
 import { countByKeys2, groupKeys, type Dimension } from '../../../../shared/domain/stats/dims';
 import type { DurationRules, TimeLimits } from '../../../../shared/domain/stats/durations';
-import { limitTable, performance as perf, type DurationStats, type PerformanceSummary } from '../../../../shared/domain/stats/performance';
+import { limitTable, performance as perf, performanceWithOverall as perfWithOverall, type DurationStats, type PerformanceSummary } from '../../../../shared/domain/stats/performance';
 import { bucketLabel, dayStartMs, type Granularity } from '../../../../shared/domain/stats/time';
 import type { StatsData } from './cache';
 import { axisDays, select } from './select';
@@ -33,18 +33,16 @@ export function performanceQuery(data: StatsData, f: Filter, by: Dimension | nul
   const { rules, durations, limits } = resolveRules(rulesIn);
   const sel = select(data, f);
   const opts = { rules: durations, limits, asOfT: data.maxT, repeat: repeats ? data.repeat() : undefined };
-  const [overall] = perf(data.cols, data.cats, sel, null, opts);
-  let groups: PerformanceOut['groups'] = [];
-  if (by) {
-    const gk = groupKeys(data, sel, by, axisDays(data, f, sel));
-    const all = perf(data.cols, data.cats, sel, gk, opts);
-    groups = all
-      .map((s, g) => ({ ...summaryOut(s), key: gk.key(g), label: gk.label(g) }))
-      .filter((s) => s.n > 0)
-      .sort((a, b) => b.n - a.n)
-      .slice(0, limit);
-  }
-  return { asOf: tToMs(data.maxT), rules, overall: summaryOut(overall), by, groups };
+  if (!by) return { asOf: tToMs(data.maxT), rules, overall: summaryOut(perf(data.cols, data.cats, sel, null, opts)[0]), by, groups: [] };
+  const gk = groupKeys(data, sel, by, axisDays(data, f, sel));
+  const both = perfWithOverall(data.cols, data.cats, sel, gk, opts);
+  const groups = both.groups
+    .map((s, g) => ({ s, g }))
+    .filter((x) => x.s.n > 0)
+    .sort((a, b) => b.s.n - a.s.n)
+    .slice(0, limit)
+    .map(({ s, g }) => ({ ...summaryOut(s), key: gk.key(g), label: gk.label(g) }));
+  return { asOf: tToMs(data.maxT), rules, overall: summaryOut(both.overall), by, groups };
 }
 
 export interface BacklogRow {

@@ -1,7 +1,7 @@
 /** Volume queries of the dashboard: time series, hour × weekday, breakdowns, category tree, pivot. */
 import type { Filter } from '../../../../shared/model/filter';
 import type { Breakdown, CategoryTreeOut, Pivot } from '../../../../shared/api/areas/stats';
-import { countByKey, countByKeys2, groupKeys, isTimeDim, localDayOfT, type Dimension, type GroupKeys } from '../../../../shared/domain/stats/dims';
+import { countByKey, countByKeys2, countHourWeekday, groupKeys, isTimeDim, localDayOfT, type Dimension, type GroupKeys } from '../../../../shared/domain/stats/dims';
 import { buildPivot, rankWithChange, OTHER_KEY, type PivotCell } from '../../../../shared/domain/stats/pivot';
 import { buildSeries, DEFAULT_MA_WINDOW, type SeriesPoint } from '../../../../shared/domain/stats/series';
 import { bucketStartDay, dayStartMs, yearAgoBucketDay, type Granularity } from '../../../../shared/domain/stats/time';
@@ -37,9 +37,7 @@ export function series(data: StatsData, f: Filter, g: Granularity, maWindow?: nu
 /** matrix[weekday][hour], weekday 0 = Monday. */
 export function cycle(data: StatsData, f: Filter): { matrix: number[][]; total: number } {
   const sel = select(data, f);
-  const h = groupKeys(data, sel, 'hour');
-  const w = groupKeys(data, sel, 'weekday');
-  const m = countByKeys2(w, h);
+  const m = countHourWeekday(data, sel);
   return { matrix: Array.from({ length: 7 }, (_, d) => Array.from(m.subarray(d * 24, d * 24 + 24))), total: sel.n };
 }
 
