@@ -53,7 +53,8 @@ describe('map workspace (browser mode, synthetic demo)', () => {
 
   it('opens the map with the bundled basemap, Chinese labels from the bundled font and the engine-binned heatmap', async () => {
     const { page } = app;
-    await page.getByTestId('nav-map').waitFor({ timeout: 120_000 });
+    // The demo project is generated when browser mode starts (slow on a busy machine).
+    await page.getByTestId('nav-map').waitFor({ timeout: 240_000 });
     await page.getByTestId('nav-map').click();
     await page.getByTestId('screen-map').waitFor();
     await expect.poll(() => page.getByTestId('map-located').innerText(), { timeout: 30_000 }).toMatch(/\d/);
@@ -67,7 +68,7 @@ describe('map workspace (browser mode, synthetic demo)', () => {
     expect(fontLoaded).toBe(true);
     expect(await canvasColours(page)).toBeGreaterThan(8);
     await shot(page, 'map-heatmap');
-  }, 120_000);
+  }, 300_000);
 
   it('draws hexagon bins, a community choropleth and the kernel density surface', async () => {
     const { page } = app;

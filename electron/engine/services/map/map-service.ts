@@ -29,14 +29,15 @@ export class MapService {
   async overview(filter: Filter): Promise<{ located: number; total: number; bbox: [number, number, number, number] | null; timeRange: { min: number | null; max: number | null }; layers: MapLayer[] }> {
     const { index, sel } = await this.state.select(filter);
     const layers = this.state.repo.layers().map((l) => ({
-      ...l, hasPopulation: l.geometryType !== 'LineString' && this.state.repo.layerFeatures(l.id).slice(0, 50).some((f) => population(f.props) !== null),
+      ...l, hasPopulation: this.state.once(`population|${l.id}|${l.features}`,
+        () => l.geometryType !== 'LineString' && this.state.repo.layerFeatures(l.id).slice(0, 50).some((f) => population(f.props) !== null)),
     }));
     return { located: sel.length, total: index.n, bbox: index.bbox, timeRange: { min: index.tMin, max: index.tMax }, layers };
   }
 
   async bins(filter: Filter, view: Bbox, zoom: number, kind: BinKind, px: number): Promise<Uint8Array> {
-    const { index, sel } = await this.state.select(filter);
-    const r = binsInView(index, sel, view, zoom, kind, px);
+    const { index, sel, memo } = await this.state.select(filter);
+    const r = binsInView(index, sel, view, zoom, kind, px, memo);
     return columnsToArrowIPC({ x: r.x, y: r.y, lon: r.lon, lat: r.lat, count: r.count }, { kind, size: r.size, max: r.max, total: r.total });
   }
 

@@ -3,6 +3,7 @@ import { areaBbox, pointInArea } from '../../../../shared/domain/geo/area';
 import { latToY, lonToX } from '../../../../shared/domain/spatial/mercator';
 import { MAP_DIM_COLUMNS, type MapDim } from '../../db/repos/map-repo';
 import type { ChunkColumns } from './chunk-codec';
+import { SpatialGrid, selectionRuns } from './spatial-grid';
 
 /** Filter keys that name a list of values of one record column. */
 const LIST_KEYS = {
@@ -22,6 +23,10 @@ export function residualFilter(f: Filter): Filter {
   return out as Filter;
 }
 
+function scatterCodes(out: Uint16Array | Uint32Array, src: Uint16Array | Uint32Array, remap: Uint32Array, dest: Uint32Array, off: number, n: number): void {
+  for (let i = 0; i < n; i++) out[dest[off + i]] = remap[src[i]];
+}
+
 /**
  * All located records in memory as columns (≈ 60 bytes each): the map's filters, bins, density and
  * counts run over typed arrays in milliseconds instead of scanning the records table.
@@ -37,10 +42,42 @@ export class PointIndex {
   readonly maxId: number; readonly maxCat: number;
   readonly tMin: number | null; readonly tMax: number | null;
   readonly bbox: [number, number, number, number] | null;
+  /** Rows are sorted by the cells of this grid (see spatial-grid.ts). */
+  readonly grid: SpatialGrid;
+  /** The records' extent in world units [x0, y0, x1, y1] (y grows southwards). */
+  readonly world: [number, number, number, number] | null;
+  /** Every row, in order: the selection of the empty filter. */
+  readonly all: Uint32Array;
 
   constructor(chunks: readonly ChunkColumns[]) {
     const n = chunks.reduce((s, c) => s + c.n, 0);
     this.n = n;
+    // Pass 1, in chunk order: world coordinates and extents.
+    const xs = new Float32Array(n); const ys = new Float32Array(n);
+    let maxId = 0; let maxCat = 0; let tMin = Infinity; let tMax = -Infinity;
+    let x0 = Infinity; let y0 = Infinity; let x1 = -Infinity; let y1 = -Infinity;
+    let off = 0;
+    for (const c of chunks) {
+      const [k1, k2, k3] = c.cats;
+      for (let i = 0; i < c.n; i++) {
+        if (c.id[i] > maxId) maxId = c.id[i];
+        const cm = Math.max(k1[i], k2[i], k3[i]); if (cm > maxCat) maxCat = cm;
+        const t = c.t[i]; if (t < tMin) tMin = t; if (t > tMax) tMax = t;
+        const lon = c.lon[i]; const lat = c.lat[i];
+        if (lon < x0) x0 = lon; if (lon > x1) x1 = lon; if (lat < y0) y0 = lat; if (lat > y1) y1 = lat;
+        xs[off + i] = lonToX(lon); ys[off + i] = latToY(lat);
+      }
+      off += c.n;
+    }
+    this.maxId = maxId; this.maxCat = maxCat;
+    this.tMin = n ? tMin : null; this.tMax = n ? tMax : null;
+    this.bbox = n ? [x0, y0, x1, y1] : null;
+    this.world = n ? [lonToX(x0), latToY(y1), lonToX(x1), latToY(y0)] : null;
+    const { grid, perm } = SpatialGrid.build(xs, ys, this.world);
+    this.grid = grid;
+    const dest = new Uint32Array(n);
+    for (let k = 0; k < n; k++) dest[perm[k]] = k;
+    // Pass 2: every column scattered straight to its sorted row.
     this.id = new Int32Array(n); this.t = new Float64Array(n);
     this.lon = new Float32Array(n); this.lat = new Float32Array(n); this.x = new Float32Array(n); this.y = new Float32Array(n);
     this.cats = [new Int32Array(n), new Int32Array(n), new Int32Array(n)];
@@ -51,31 +88,32 @@ export class PointIndex {
       for (const c of chunks) for (const v of c.dims[d].dict) if (v !== null && !lookup.has(v)) { lookup.set(v, dict.length); dict.push(v); }
       this.dims[d] = { dict, lookup, codes: dict.length <= 0xffff ? new Uint16Array(n) : new Uint32Array(n) };
     }
-    let off = 0;
+    const { id, t, lon, lat, x, y } = this; const [c1, c2, c3] = this.cats;
+    off = 0;
     for (const c of chunks) {
-      this.id.set(c.id, off); this.t.set(c.t, off); this.lon.set(c.lon, off); this.lat.set(c.lat, off);
-      for (let l = 0; l < 3; l++) this.cats[l].set(c.cats[l], off);
+      const [k1, k2, k3] = c.cats;
+      for (let i = 0; i < c.n; i++) {
+        const r = dest[off + i];
+        id[r] = c.id[i]; t[r] = c.t[i]; lon[r] = c.lon[i]; lat[r] = c.lat[i]; x[r] = xs[off + i]; y[r] = ys[off + i];
+        c1[r] = k1[i]; c2[r] = k2[i]; c3[r] = k3[i];
+      }
       for (const d of MAP_DIM_COLUMNS) {
         const dim = this.dims[d];
         const remap = Uint32Array.from(c.dims[d].dict, (v) => (v === null ? 0 : dim.lookup.get(v) ?? 0));
-        const src = c.dims[d].codes;
-        for (let i = 0; i < c.n; i++) dim.codes[off + i] = remap[src[i]];
+        scatterCodes(dim.codes, c.dims[d].codes, remap, dest, off, c.n);
       }
       off += c.n;
     }
-    let maxId = 0; let maxCat = 0; let tMin = Infinity; let tMax = -Infinity;
-    let x0 = Infinity; let y0 = Infinity; let x1 = -Infinity; let y1 = -Infinity;
-    for (let i = 0; i < n; i++) {
-      if (this.id[i] > maxId) maxId = this.id[i];
-      for (let l = 0; l < 3; l++) if (this.cats[l][i] > maxCat) maxCat = this.cats[l][i];
-      const t = this.t[i]; if (t < tMin) tMin = t; if (t > tMax) tMax = t;
-      const lon = this.lon[i]; const lat = this.lat[i];
-      if (lon < x0) x0 = lon; if (lon > x1) x1 = lon; if (lat < y0) y0 = lat; if (lat > y1) y1 = lat;
-      this.x[i] = lonToX(lon); this.y[i] = latToY(lat);
-    }
-    this.maxId = maxId; this.maxCat = maxCat;
-    this.tMin = n ? tMin : null; this.tMax = n ? tMax : null;
-    this.bbox = n ? [x0, y0, x1, y1] : null;
+    this.all = new Uint32Array(n);
+    for (let i = 0; i < n; i++) this.all[i] = i;
+  }
+
+  /**
+   * Positions [lo, hi) (pairs, flattened) in `sel` of the selected rows whose grid cell overlaps the
+   * world-unit box: callers still test each point, but only near the box.
+   */
+  runsIn(sel: Uint32Array, wx0: number, wy0: number, wx1: number, wy1: number): number[] {
+    return selectionRuns(sel, this.grid.runs(wx0, wy0, wx1, wy1));
   }
 
   /** Row indices of the records matching `f`; `allowedIds` (from SQL, for the residual filter) narrows further. */
@@ -102,23 +140,50 @@ export class PointIndex {
       for (const id of allowedIds) if (id <= this.maxId) ids[id] = 1;
     }
     const area = f.area;
-    const ab = area ? areaBbox(area) : null;
-    const [c1, c2, c3] = this.cats;
-    const out = new Uint32Array(n);
-    let k = 0;
-    rows: for (let i = 0; i < n; i++) {
-      const t = this.t[i];
-      if (t < from || t >= to) continue;
-      for (let m = 0; m < masks.length; m++) if (masks[m].allow[masks[m].codes[i]] === 0) continue rows;
-      if (cat && cat[c1[i]] === 0 && cat[c2[i]] === 0 && cat[c3[i]] === 0) continue;
-      if (ids && ids[this.id[i]] === 0) continue;
-      if (area && ab) {
-        const lon = this.lon[i]; const lat = this.lat[i];
-        if (lon < ab[0] || lon > ab[2] || lat < ab[1] || lat > ab[3]) continue;
-        if (area.type !== 'bbox' && !pointInArea(lon, lat, area)) continue;
-      }
-      out[k++] = i;
+    const timed = f.from !== undefined || f.to !== undefined;
+    if (!timed && !masks.length && !cat && !ids && !area) return this.all;
+    // Successive tight passes, each over the survivors of the last (filtered in place in `buf`);
+    // an area starts from the grid cells under its bounding box instead of every row.
+    let src = this.all; let len = n;
+    if (area) {
+      const ab = areaBbox(area);
+      const runs = this.grid.runs(lonToX(ab[0]), latToY(ab[3]), lonToX(ab[2]), latToY(ab[1]));
+      len = 0;
+      for (let r = 0; r < runs.length; r += 2) len += runs[r + 1] - runs[r];
+      src = new Uint32Array(len);
+      let k = 0;
+      for (let r = 0; r < runs.length; r += 2) for (let i = runs[r]; i < runs[r + 1]; i++) src[k++] = i;
     }
-    return out.slice(0, k);
+    const buf = src === this.all ? new Uint32Array(n) : src;
+    for (const { codes, allow } of masks) {
+      let k = 0;
+      for (let j = 0; j < len; j++) { const i = src[j]; if (allow[codes[i]] !== 0) buf[k++] = i; }
+      src = buf; len = k;
+    }
+    if (timed) {
+      const tt = this.t; let k = 0;
+      for (let j = 0; j < len; j++) { const i = src[j]; const t = tt[i]; if (t >= from && t < to) buf[k++] = i; }
+      src = buf; len = k;
+    }
+    if (cat) {
+      const [c1, c2, c3] = this.cats; let k = 0;
+      for (let j = 0; j < len; j++) { const i = src[j]; if (cat[c1[i]] !== 0 || cat[c2[i]] !== 0 || cat[c3[i]] !== 0) buf[k++] = i; }
+      src = buf; len = k;
+    }
+    if (ids) {
+      const id = this.id; let k = 0;
+      for (let j = 0; j < len; j++) { const i = src[j]; if (ids[id[i]] !== 0) buf[k++] = i; }
+      src = buf; len = k;
+    }
+    if (area) {
+      const ab = areaBbox(area); let k = 0;
+      for (let j = 0; j < len; j++) {
+        const i = src[j]; const lon = this.lon[i]; const lat = this.lat[i];
+        if (lon < ab[0] || lon > ab[2] || lat < ab[1] || lat > ab[3]) continue;
+        if (area.type === 'bbox' || pointInArea(lon, lat, area)) buf[k++] = i;
+      }
+      src = buf; len = k;
+    }
+    return src.slice(0, len);
   }
 }

@@ -1,72 +1,51 @@
 import { binSizeWorld, type BinKind } from '../../../../shared/domain/spatial/bins';
 import { kernelDensity } from '../../../../shared/domain/spatial/kde';
-import { bboxToWorld, metresPerWorldUnit, pxToWorld, worldToBbox, xToLon, yToLat, type Bbox } from '../../../../shared/domain/spatial/mercator';
+import { bboxToWorld, metresPerWorldUnit, pxToWorld, worldToBbox, type Bbox } from '../../../../shared/domain/spatial/mercator';
 import type { MapDim } from '../../db/repos/map-repo';
 import type { PointIndex } from './point-index';
+import { buildBinGrid, cellRange, cutBinGrid, type BinsResult } from './bin-grid';
 
-const SQRT3 = Math.sqrt(3);
+export type { BinsResult };
 
-export interface BinsResult { x: Float64Array; y: Float64Array; lon: Float64Array; lat: Float64Array; count: Float64Array; size: number; max: number; total: number }
+/** Whole-extent bin grids above this many cells are not built; the view is binned instead. */
+const EXTENT_CELLS = 600_000;
 
-/** Counts the selected records per hexagon or square of `px` pixels at `zoom`, within the view (plus one cell). */
-export function binsInView(idx: PointIndex, sel: Uint32Array, view: Bbox, zoom: number, kind: BinKind, px: number): BinsResult {
+/** Remembers values per key for the current selection (see MapState.select). */
+export type Memo = <T>(key: string, build: () => T) => T;
+
+/**
+ * Counts the selected records per hexagon or square of `px` pixels at `zoom`, for the cells whose
+ * centre is in the view (plus two cells). With a memo, the counts over the records' whole extent are
+ * kept per zoom level, so panning and zooming within the level cut them instead of binning again.
+ */
+export function binsInView(idx: PointIndex, sel: Uint32Array, view: Bbox, zoom: number, kind: BinKind, px: number, memo?: Memo): BinsResult {
   const size = binSizeWorld(zoom, px);
   const [wx0, wy0, wx1, wy1] = bboxToWorld(view);
-  const mx0 = wx0 - 2 * size; const my0 = wy0 - 2 * size; const mx1 = wx1 + 2 * size; const my1 = wy1 + 2 * size;
-  // Dense accumulation over the cells that can occur in the padded view.
-  let a0: number; let b0: number; let w: number; let h: number;
-  if (kind === 'square') {
-    a0 = Math.floor(mx0 / size); b0 = Math.floor(my0 / size);
-    w = Math.floor(mx1 / size) - a0 + 1; h = Math.floor(my1 / size) - b0 + 1;
-  } else {
-    b0 = Math.floor(my0 / (1.5 * size)) - 1; const b1 = Math.ceil(my1 / (1.5 * size)) + 1;
-    a0 = Math.floor(mx0 / (size * SQRT3) - b1 / 2) - 1; const a1 = Math.ceil(mx1 / (size * SQRT3) - b0 / 2) + 1;
-    w = a1 - a0 + 1; h = b1 - b0 + 1;
+  const box = [wx0 - 2 * size, wy0 - 2 * size, wx1 + 2 * size, wy1 + 2 * size] as const;
+  const ext = idx.world;
+  if (ext && memo) {
+    const e = [ext[0] - 2 * size, ext[1] - 2 * size, ext[2] + 2 * size, ext[3] + 2 * size] as const;
+    const r = cellRange(kind, size, ...e);
+    if (r.w * r.h <= EXTENT_CELLS) return cutBinGrid(memo(`bins|${kind}|${size}`, () => buildBinGrid(idx, sel, kind, size, e)), box);
   }
-  if (w * h > 4_000_000) throw new RangeError('too many cells for this view; zoom in or use larger cells');
-  const grid = new Float64Array(w * h);
-  let total = 0;
-  const { x, y } = idx;
-  for (let k = 0; k < sel.length; k++) {
-    const i = sel[k];
-    const px_ = x[i]; const py = y[i];
-    if (px_ < mx0 || px_ > mx1 || py < my0 || py > my1) continue;
-    let a: number; let b: number;
-    if (kind === 'square') { a = Math.floor(px_ / size); b = Math.floor(py / size); } else {
-      // hexAxial inlined (cube rounding) — no tuple per point in the hot loop.
-      const qf = ((SQRT3 / 3) * px_ - py / 3) / size; const rf = ((2 / 3) * py) / size; const sf = -qf - rf;
-      a = Math.round(qf); b = Math.round(rf); const c = Math.round(sf);
-      const dq = Math.abs(a - qf); const dr = Math.abs(b - rf); const ds = Math.abs(c - sf);
-      if (dq > dr && dq > ds) a = -b - c; else if (dr > ds) b = -a - c;
-    }
-    const ga = a - a0; const gb = b - b0;
-    if (ga < 0 || gb < 0 || ga >= w || gb >= h) continue;
-    grid[gb * w + ga]++;
-    total++;
-  }
-  let cells = 0;
-  for (let g = 0; g < grid.length; g++) if (grid[g] > 0) cells++;
-  const out: BinsResult = { x: new Float64Array(cells), y: new Float64Array(cells), lon: new Float64Array(cells), lat: new Float64Array(cells), count: new Float64Array(cells), size, max: 0, total };
-  let c = 0;
-  for (let g = 0; g < grid.length; g++) {
-    if (grid[g] === 0) continue;
-    const a = (g % w) + a0; const b = Math.floor(g / w) + b0;
-    const cx = kind === 'square' ? (a + 0.5) * size : size * SQRT3 * (a + b / 2);
-    const cy = kind === 'square' ? (b + 0.5) * size : size * 1.5 * b;
-    out.x[c] = cx; out.y[c] = cy; out.lon[c] = xToLon(cx); out.lat[c] = yToLat(cy); out.count[c] = grid[g];
-    if (grid[g] > out.max) out.max = grid[g];
-    c++;
-  }
-  return out;
+  // Points up to one cell radius outside the box belong to cells whose centre is inside it.
+  const outer = [box[0] - size, box[1] - size, box[2] + size, box[3] + size] as const;
+  const r = cellRange(kind, size, ...outer);
+  if (r.w * r.h > 4_000_000) throw new RangeError('too many cells for this view; zoom in or use larger cells');
+  return cutBinGrid(buildBinGrid(idx, sel, kind, size, outer), box);
 }
 
 export interface PointsResult { rows: Uint32Array; total: number; step: number }
 
 /** The selected records inside the view; above `limit`, an even sample (every step-th) of them. */
 export function pointsInView(idx: PointIndex, sel: Uint32Array, view: Bbox, limit: number): PointsResult {
-  const inView = new Uint32Array(sel.length);
+  const [wx0, wy0, wx1, wy1] = bboxToWorld(view);
+  const runs = idx.runsIn(sel, wx0, wy0, wx1, wy1);
+  let cap = 0;
+  for (let r = 0; r < runs.length; r += 2) cap += runs[r + 1] - runs[r];
+  const inView = new Uint32Array(cap);
   let n = 0;
-  for (let k = 0; k < sel.length; k++) {
+  for (let r = 0; r < runs.length; r += 2) for (let k = runs[r]; k < runs[r + 1]; k++) {
     const i = sel[k];
     const lon = idx.lon[i]; const lat = idx.lat[i];
     if (lon >= view[0] && lon <= view[2] && lat >= view[1] && lat <= view[3]) inView[n++] = i;
@@ -103,7 +82,8 @@ export function densityInView(idx: PointIndex, sel: Uint32Array, view: Bbox, zoo
     width, height, x0: wx0, y0: wy0, cell, bandwidth: Math.max(h, cell),
     each: (emit) => {
       const pad = h + cell;
-      for (let k = 0; k < sel.length; k++) {
+      const runs = idx.runsIn(sel, wx0 - pad, wy0 - pad, wx1 + pad, wy1 + pad);
+      for (let r = 0; r < runs.length; r += 2) for (let k = runs[r]; k < runs[r + 1]; k++) {
         const i = sel[k];
         const x = idx.x[i]; const y = idx.y[i];
         if (x < wx0 - pad || x > wx1 + pad || y < wy0 - pad || y > wy1 + pad) continue;

@@ -3,6 +3,27 @@ import type { Filter } from '../../../../shared/model/filter';
 import { SqliteMapRepository } from '../../db/repos/map-repo';
 import { ChunkBuilder, decodeChunk, type ChunkColumns } from './chunk-codec';
 import { PointIndex, residualFilter } from './point-index';
+import type { Memo } from './queries';
+
+const MEMO_ENTRIES = 8;
+
+/** A filter's rows and what has been derived from them (bin grids per zoom level…). */
+interface Selection { sel: Uint32Array; memo: Memo }
+
+function makeMemo(): Memo {
+  const values = new Map<string, unknown>();
+  return <T>(key: string, build: () => T): T => {
+    if (values.has(key)) {
+      const v = values.get(key) as T;
+      values.delete(key); values.set(key, v);
+      return v;
+    }
+    const v = build();
+    values.set(key, v);
+    if (values.size > MEMO_ENTRIES) values.delete(values.keys().next().value as string);
+    return v;
+  };
+}
 
 const PAGE = 50_000;
 const SELECTION_CACHE = 6;
@@ -19,7 +40,19 @@ export class MapState {
   private signature = '';
   private dataVersion = -1;
   private loading: Promise<PointIndex> | null = null;
-  private readonly selections = new Map<string, Uint32Array>();
+  private readonly selections = new Map<string, Selection>();
+
+  /** Facts about the project's layers, until the data changes (see `once`). */
+  private readonly facts = new Map<string, unknown>();
+
+  /** A value computed once per key until another connection changes the project. */
+  once<T>(key: string, build: () => T): T {
+    const dv = this.repo.dataVersion();
+    if (dv !== this.factsVersion) { this.facts.clear(); this.factsVersion = dv; }
+    if (!this.facts.has(key)) this.facts.set(key, build());
+    return this.facts.get(key) as T;
+  }
+  private factsVersion = -1;
 
   constructor(db: Database.Database) {
     this.repo = new SqliteMapRepository(db);
@@ -58,22 +91,22 @@ export class MapState {
     return this.index;
   }
 
-  /** Row indices of the located records matching `filter` (cached for the last few filters). */
-  async select(filter: Filter): Promise<{ index: PointIndex; sel: Uint32Array }> {
+  /** Row indices of the located records matching `filter`, and a memo for what is derived from them (both cached for the last few filters). */
+  async select(filter: Filter): Promise<{ index: PointIndex; sel: Uint32Array; memo: Memo }> {
     const index = await this.getIndex();
     const key = JSON.stringify(filter);
-    let sel = this.selections.get(key);
-    if (!sel) {
+    let s = this.selections.get(key);
+    if (!s) {
       const rest = residualFilter(filter);
       const ids = Object.keys(rest).length ? this.repo.matchingIds(rest) : null;
-      sel = index.select(filter, ids);
-      this.selections.set(key, sel);
+      s = { sel: index.select(filter, ids), memo: makeMemo() };
+      this.selections.set(key, s);
       if (this.selections.size > SELECTION_CACHE) this.selections.delete(this.selections.keys().next().value as string);
     } else {
       this.selections.delete(key);
-      this.selections.set(key, sel);
+      this.selections.set(key, s);
     }
-    return { index, sel };
+    return { index, sel: s.sel, memo: s.memo };
   }
 }
 

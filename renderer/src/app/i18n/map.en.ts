@@ -13,7 +13,7 @@ export const mapEn = {
   hexPx: 'Cell size (pixels)',
   legend: { title: 'Legend', records: 'Requests', heat: 'Heat (relative)', perKm2: 'Requests per km²', count: 'Requests', rate: 'Per 1,000 residents', change: 'Change (requests)', low: 'Low', high: 'High' },
   counts: { located: '{{located}} located requests', inView: '{{count}} in this layer' },
-  time: { title: 'Time', all: 'All time', play: 'Play', pause: 'Pause', step: 'Step', day: 'Day', week: 'Week', month: 'Month', frame: 'Frame: {{from}} to {{to}}', off: 'Time frame off' },
+  time: { title: 'Time', all: 'All time', play: 'Play', pause: 'Pause', step: 'Step', day: 'Day', week: 'Week', month: 'Month', frame: 'Frame: {{from}} to {{to}}', range: 'Range: {{from}} to {{to}}', off: 'Time frame off' },
   draw: { title: 'Select an area', rect: 'Rectangle', circle: 'Circle', polygon: 'Polygon', hint: { rect: 'Press and drag to draw a rectangle', circle: 'Click the centre, then click to set the radius', polygon: 'Click the corners; double-click to finish' },
     cancel: 'Cancel', apply: 'Filter everything to this area', clear: 'Clear the area filter', active: 'Filtered to an area' },
   info: { title: 'Area statistics', cell: 'Grid cell', point: 'Request location', feature: '{{name}}', area: 'Drawn area', count: '{{count}} requests', categories: 'By level-1 category', statuses: 'By status',

@@ -13,7 +13,7 @@ export const mapZhCN = {
   hexPx: '格网大小（像素）',
   legend: { title: '图例', records: '工单数', heat: '热度（相对）', perKm2: '工单/平方公里', count: '工单数', rate: '每千人', change: '变化（条）', low: '低', high: '高' },
   counts: { located: '有坐标的工单 {{located}} 条', inView: '当前图层 {{count}} 条' },
-  time: { title: '时间', all: '全部时间', play: '播放', pause: '暂停', step: '步长', day: '日', week: '周', month: '月', frame: '当前帧：{{from}} 至 {{to}}', off: '关闭时间帧' },
+  time: { title: '时间', all: '全部时间', play: '播放', pause: '暂停', step: '步长', day: '日', week: '周', month: '月', frame: '当前帧：{{from}} 至 {{to}}', range: '时间范围：{{from}} 至 {{to}}', off: '关闭时间帧' },
   draw: { title: '框选区域', rect: '矩形', circle: '圆形', polygon: '多边形', hint: { rect: '按下并拖动以画矩形', circle: '点击圆心，再点击确定半径', polygon: '依次点击顶点，双击结束' },
     cancel: '取消', apply: '将所有视图筛选到此区域', clear: '清除区域筛选', active: '已按区域筛选' },
   info: { title: '区域统计', cell: '格网单元', point: '工单位置', feature: '{{name}}', area: '画出的区域', count: '{{count}} 条工单', categories: '按一级分类', statuses: '按办理状态',

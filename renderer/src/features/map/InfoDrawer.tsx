@@ -27,7 +27,7 @@ function Bars({ items, total }: { items: { name: string; count: number }[]; tota
   return (
     <div>
       {items.map((c) => (
-        <div key={c.name} className="ms-map-bar"><span>{c.name}</span><Progress percent={total ? (c.count / total) * 100 : 0} format={() => c.count.toLocaleString()} size="small" /></div>
+        <div key={c.name} className="ms-map-bar"><span title={c.name}>{c.name}</span><Progress percent={total ? (c.count / total) * 100 : 0} showInfo={false} size="small" /><span className="ms-map-bar-count">{c.count.toLocaleString()}</span></div>
       ))}
     </div>
   );

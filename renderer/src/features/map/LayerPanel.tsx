@@ -40,10 +40,13 @@ function LayerOptions({ id, layers }: { id: DataLayerId; layers: readonly MapLay
   }
   if (id === 'density') {
     return (
-      <Flex gap={4} align="center">
+      <Flex gap={4} align="center" wrap>
         <Typography.Text style={{ fontSize: 12 }}>{t('map.density.bandwidth')}</Typography.Text>
         <InputNumber size="small" min={50} max={20000} step={100} placeholder={t('map.density.auto')} value={s.density.bandwidthM ?? undefined} data-testid="density-bandwidth"
           onChange={(v) => s.set({ density: { ...s.density, bandwidthM: v ? Number(v) : null } })} />
+        <Typography.Text style={{ fontSize: 12 }}>{t('map.density.cell')}</Typography.Text>
+        <Select size="small" value={s.density.cellPx} data-testid="density-cell" style={{ width: 56 }}
+          options={[2, 4, 8, 16].map((v) => ({ value: v, label: String(v) }))} onChange={(v) => s.set({ density: { ...s.density, cellPx: v } })} />
       </Flex>
     );
   }

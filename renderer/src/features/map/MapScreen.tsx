@@ -23,9 +23,11 @@ import { areaRing, hideArea, showArea, unshiftFor, useDraw, type DrawMode } from
 import { download, exportMapPng } from './export-png';
 import { useMapStore } from './map-store';
 import { useReferenceLayers } from './reference';
-import { frameEnd } from './time-frames';
+import { timeWindow, ymd } from './time-frames';
 import { useDataLayers } from './useDataLayers';
 import { useMapInstance } from './useMapInstance';
+import { AddToReportButton } from '../reports/AddToReportButton';
+import { blobToDataUrl } from '../reports/basket';
 import './map.css';
 
 const DIM_OF_KIND: Record<string, 'districts' | 'streets' | 'communities'> = { district: 'districts', street: 'streets', community: 'communities' };
@@ -41,9 +43,11 @@ export function MapScreen() {
   const facets = useFacets((f) => f.facets);
   const [basemapGen, setBasemapGen] = useState(0);
   const basemaps = useAsync(() => api.call('map.basemaps', {}), String(basemapGen));
-  const filter: Filter = useMemo(() => (s.time.frame === null ? globalFilter
-    : { ...globalFilter, from: Math.max(s.time.frame, globalFilter.from ?? -Infinity), to: Math.min(frameEnd(s.time.frame, s.time.step), globalFilter.to ?? Infinity) }),
-  [globalFilter, s.time.frame, s.time.step]);
+  const win = timeWindow(s.time);
+  const filter: Filter = useMemo(() => (win === null ? globalFilter
+    : { ...globalFilter, from: Math.max(win[0], globalFilter.from ?? -Infinity), to: Math.min(win[1], globalFilter.to ?? Infinity) }),
+  // eslint-disable-next-line react-hooks/exhaustive-deps -- the window's bounds are its identity
+  [globalFilter, win?.[0], win?.[1]]);
   const overview = useAsync(() => api.call('map.overview', { filter }), filterKey(filter));
   const allTime = useAsync(() => api.call('map.overview', { filter: {} }), 'all');
   const layers = useMemo(() => overview.data?.layers ?? allTime.data?.layers ?? [], [overview.data, allTime.data]);
@@ -114,14 +118,18 @@ export function MapScreen() {
     return () => { map.off('click', onClick); };
   }, [map, drawMode, view, filter, crs, s.hexPx, chKind, t]);
 
-  const exportPng = async () => {
-    if (!map) return;
+  const mapPng = async () => {
+    if (!map) return null;
     const located = overview.data?.located ?? 0;
-    const blob = await exportMapPng(map, legend, {
+    return exportMapPng(map, legend, {
       title: t('map.export.title'), north: t('map.export.north'),
-      subtitle: `${t('map.counts.located', { located: located.toLocaleString() })}${s.time.frame !== null ? ` · ${t('map.time.frame', { from: new Date(filter.from!).toISOString().slice(0, 10), to: new Date(filter.to! - 1).toISOString().slice(0, 10) })}` : ''}`,
+      subtitle: `${t('map.counts.located', { located: located.toLocaleString() })}${win !== null ? ` · ${t(s.time.frame !== null ? 'map.time.frame' : 'map.time.range', { from: ymd(filter.from!), to: ymd(filter.to! - 1) })}` : ''}`,
       footer: `${t('map.export.source', { name: current?.name ?? t(`map.basemap.${s.basemap === 'blank' ? 'blank' : 'bundled'}`) })} · Natural Earth${facets && overview.data ? '' : ''} · ${t('map.export.synthetic')}`,
     });
+  };
+  const exportPng = async () => {
+    const blob = await mapPng();
+    if (!blob) return;
     download(blob, `minsheng-map-${new Date().toISOString().slice(0, 10)}.png`);
     message.success(t('map.export.done'));
   };
@@ -136,6 +144,7 @@ export function MapScreen() {
           <Segmented size="small" value={drawMode ?? ''} onChange={(v) => setDrawMode((v || null) as DrawMode | null)} data-testid="draw-mode"
             options={[{ value: '', label: t('map.draw.title') }, ...(['rect', 'circle', 'polygon'] as const).map((m) => ({ value: m, label: t(`map.draw.${m}`) }))]} />
           <Button icon={<DownloadOutlined />} onClick={exportPng} data-testid="map-export">{t('map.export.button')}</Button>
+          <AddToReportButton title={t('map.export.title')} source="map" kind="map" testId="map-add-report" snapshot={async () => { const b = await mapPng(); return b ? { png: await blobToDataUrl(b) } : null; }} />
         </Space>
       } />
       {fontOk === false && <Alert type="warning" showIcon title={t('map.fontMissing')} style={{ marginBottom: 8 }} />}
@@ -152,7 +161,7 @@ export function MapScreen() {
           <Legend entries={legend} />
           {drawMode && <div className="ms-map-hint">{t(`map.draw.hint.${drawMode}`)}</div>}
           {overview.data?.located === 0 && <div className="ms-map-hint">{t('map.empty')}</div>}
-          <TimeBar range={allTime.data?.timeRange ?? { min: null, max: null }} idle={idle} count={s.time.frame !== null ? layerCount : null} />
+          <TimeBar range={allTime.data?.timeRange ?? { min: null, max: null }} idle={idle} count={win !== null ? layerCount : null} />
         </div>
       </Flex>
       <InfoDrawer selection={selection} onClose={() => setSelection(null)} onApplyArea={(a) => { setArea(a); setSelection(null); }} />

@@ -21,8 +21,11 @@ export interface MapSettings {
   colorBy: 'category' | 'status';
   hexPx: number;
   density: { bandwidthM: number | null; cellPx: number };
-  /** Time playback: the frame start, the frame length, playing or not. */
-  time: { frame: number | null; step: Step; playing: boolean };
+  /**
+   * Time: the selected range [from, to) (null: all), and playback — the frame start, the frame
+   * length, playing or not; frames walk through the range.
+   */
+  time: { frame: number | null; step: Step; playing: boolean; range: [number, number] | null };
 }
 
 export interface MapStore extends MapSettings {
@@ -45,7 +48,7 @@ export const useMapStore = create<MapStore>()((set) => ({
   colorBy: 'category',
   hexPx: 28,
   density: { bandwidthM: null, cellPx: 4 },
-  time: { frame: null, step: 'week', playing: false },
+  time: { frame: null, step: 'week', playing: false, range: null },
   set: (patch) => set(patch),
   setLayer: (id, patch) => set((s) => ({ layers: { ...s.layers, [id]: { ...s.layers[id], ...patch } } })),
   move: (id, dir) => set((s) => {

@@ -1,7 +1,7 @@
 import type { Step } from './map-store';
 
 const SHANGHAI_MS = 8 * 3600_000;
-const DAY = 86_400_000;
+export const DAY = 86_400_000;
 
 /** Start of the Shanghai calendar day / ISO week (Monday) / month containing `t`. */
 export function frameStart(t: number, step: Step): number {
@@ -21,3 +21,9 @@ export function frameEnd(start: number, step: Step): number {
 }
 
 export const ymd = (t: number) => new Date(t + SHANGHAI_MS).toISOString().slice(0, 10);
+
+/** The map's time window: the playing frame, else the selected range, else none. */
+export function timeWindow(time: { frame: number | null; step: Step; range: [number, number] | null }): [number, number] | null {
+  if (time.frame !== null) return [time.frame, frameEnd(time.frame, time.step)];
+  return time.range;
+}
