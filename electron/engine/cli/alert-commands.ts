@@ -19,7 +19,9 @@ export const ALERT_HELP = `  hotspots <p> --layer <id|district|street|community>
   alerts <p> [--since YYYY-MM-DD] [--status new,confirmed,…] [--all] [--detect [--from D --to D]]
                                      预警列表 / the alert inbox (--detect runs the detectors first)
   scan <p> --level community|street|district --days 14 [--study-days 365] [--replications 999] [--filters JSON]
-                                     时空扫描 / prospective space-time permutation scan (Kulldorff 2005)
+         [--max-neighbours 15] [--max-radius-km 3] [--end D] [--alert-p 0.05] [--no-alerts]
+                                     时空扫描 / prospective space-time permutation scan (Kulldorff 2005);
+                                     clusters with p ≤ --alert-p are stored as alerts unless --no-alerts
   backtest <p>                       回测 / detectors over the history vs known events: delay and false alarms`;
 
 const str = (a: ParsedArgs, k: string): string | undefined => (typeof a.flags[k] === 'string' ? (a.flags[k] as string) : undefined);
@@ -104,10 +106,11 @@ export async function alertCmd(engine: Engine, args: ParsedArgs): Promise<[strin
     const r = await runJob(engine, 'alerts.scan', {
       filter: filterOf(args), level, days: num(args, 'days') ?? 14, studyDays: num(args, 'study-days') ?? 365,
       replications: num(args, 'replications') ?? 999, maxNeighbours: num(args, 'max-neighbours') ?? 15, maxRadiusKm: num(args, 'max-radius-km') ?? 3,
+      alertP: num(args, 'alert-p') ?? 0.05, storeAlerts: !args.flags['no-alerts'],
       ...(str(args, 'end') ? { endDay: str(args, 'end') } : {}),
     }) as ScanResultOut;
     const text = [`${r.totalCases} cases · ${r.areas} areas · ${r.seconds.toFixed(1)} s`,
-      ...r.clusters.map((c) => `${c.centre} (+${c.areas.length - 1})\t${c.startDay}..${c.endDay}\t${c.observed}/${c.expected.toFixed(1)}\tLLR ${c.llr.toFixed(2)}\tp ${pct(c.pValue)}\tRI ${Math.round(c.recurrenceDays)} d`)].join('\n');
+      ...r.clusters.map((c) => `${c.centre} (+${c.areas.length - 1})\t${c.startDay}..${c.endDay}\t${c.observed}/${c.expected.toFixed(1)}\tLLR ${c.llr.toFixed(2)}\tp ${pct(c.pValue)}\tRI ${Math.round(c.recurrenceDays)} d${c.alertId != null ? `\talert #${c.alertId}` : ''}`)].join('\n');
     return [text, r];
   }
   const r = await runJob(engine, 'alerts.backtest', {}) as BacktestResult;

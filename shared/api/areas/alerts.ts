@@ -35,12 +35,16 @@ export const AlertConfigSchema = z.object({
   followUpDays: z.number().int().min(3).max(120),
   /** Run detection automatically after each import. */
   autoRun: z.boolean(),
+  /** Emerging terms of the text analysis monitored as series by the same detectors (0 = off). */
+  terms: z.number().int().min(0).max(100),
 }).strict();
 export type AlertConfig = z.infer<typeof AlertConfigSchema>;
 
 export const AlertSchema = z.object({
   id: z.number().int(),
   seriesKey: z.string(),
+  /** For an emerging-term alert: the word whose records surged. */
+  term: z.string().nullable(),
   detectors: z.array(DetectorSchema),
   categoryLevel: z.number().int(),
   categoryId: z.number().int().nullable(),
@@ -109,15 +113,21 @@ export const ScanParamsSchema = z.object({
   seed: z.number().int().default(20050101),
   /** The analysis day (default: the last day with data). */
   endDay: z.string().regex(/^\d{4}-\d{2}-\d{2}$/).optional(),
+  /** Clusters with a Monte Carlo p-value at or below this are stored as alerts (detector "scan"). */
+  alertP: z.number().min(0.0001).max(0.5).default(0.05),
+  storeAlerts: z.boolean().default(true),
 }).strict();
 export type ScanParams = z.input<typeof ScanParamsSchema>;
 
 export const ScanClusterSchema = z.object({
   centre: z.string(), areas: z.array(z.string()), radiusKm: z.number(), days: z.number().int(), startDay: z.string(), endDay: z.string(),
   observed: z.number(), expected: z.number(), llr: z.number(), pValue: z.number(), gumbelP: z.number(), recurrenceDays: z.number(),
+  /** The inbox alert this cluster was stored as (significant clusters only). */
+  alertId: z.number().int().nullable().optional(),
 });
 export const ScanResultSchema = z.object({
   params: z.record(z.string(), z.unknown()), totalCases: z.number().int(), areas: z.number().int(), clusters: z.array(ScanClusterSchema), seconds: z.number(),
+  timing: z.object({ countsSeconds: z.number(), monteCarloSeconds: z.number(), cylinders: z.number().int() }).optional(),
 });
 export type ScanResultOut = z.infer<typeof ScanResultSchema>;
 
@@ -152,12 +162,20 @@ export const EmergingParamsSchema = z.object({
   level: AreaLevelSchema.exclude(['city']).default('street'),
   periodDays: z.number().int().min(1).max(92).default(7),
   periods: z.number().int().min(3).max(104).default(12),
-  permutations: z.number().int().min(0).max(999).default(99),
+  /** 0 (default): classes from the normal p-values of Gi* z with FDR, as ESRI's Emerging Hot Spot Analysis; otherwise permutation pseudo p. */
+  permutations: z.number().int().min(0).max(999).default(0),
 }).strict();
 export const EmergingResultSchema = z.object({
   params: z.record(z.string(), z.unknown()),
-  areas: z.array(z.object({ name: z.string(), path: z.array(z.string()), label: z.string(), hotPeriods: z.number().int(), trendZ: z.number(), trendP: z.number() })),
+  /** The periods, oldest first (inclusive day ranges). */
+  periods: z.array(z.object({ from: z.string(), to: z.string() })),
+  areas: z.array(z.object({
+    name: z.string(), path: z.array(z.string()), label: z.string(), hotPeriods: z.number().int(), trendZ: z.number(), trendP: z.number(),
+    /** Gi* class per period (hot / cold / ns) and its z. */
+    classes: z.array(z.string()), z: z.array(z.number().nullable()),
+  })),
 });
+export type EmergingResult = z.infer<typeof EmergingResultSchema>;
 
 export const GeometrySchema = z.object({
   level: AreaLevelSchema,
@@ -178,6 +196,7 @@ export const alertMethods = {
   'alerts.comment': json(z.object({ id: z.number().int(), text: z.string().min(1).max(4000), actor: Actor }).strict(), AlertDetailSchema, true),
   'alerts.snooze': json(z.object({ id: z.number().int(), until: z.number().nullable(), actor: Actor }).strict(), AlertDetailSchema, true),
   'alerts.config': json(z.object({}).strict(), AlertConfigSchema),
+  'alerts.defaultConfig': json(z.object({}).strict(), AlertConfigSchema),
   'alerts.setConfig': json(AlertConfigSchema.partial().strict(), AlertConfigSchema, true),
   'alerts.detect': json(z.object({ filter: FilterSchema.optional(), fromDay: z.string().optional(), toDay: z.string().optional() }).strict(), JobStarted, true),
   'alerts.backtest': json(z.object({}).strict(), JobStarted, true),

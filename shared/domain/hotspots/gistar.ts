@@ -60,6 +60,8 @@ export function giStar(x: readonly number[], w: Weights, opts: GiStarOptions = D
     }
     return pseudoP(obs, sims);
   });
-  const q = benjaminiHochberg(pseudo);
-  return zs.map((z, i) => ({ z, p: 2 * normalSf(Math.abs(z)), pseudoP: pseudo[i], q: q[i], cls: q[i] <= opts.fdr ? (z > 0 ? 'hot' : 'cold') : 'ns' }));
+  const analytic = zs.map((z, i) => (w.neighbours[i].length === 0 ? 1 : 2 * normalSf(Math.abs(z))));
+  // Without permutations the classes follow the normal p-values of z (as ESRI's hot-spot tools do).
+  const q = benjaminiHochberg(opts.permutations > 0 ? pseudo : analytic);
+  return zs.map((z, i) => ({ z, p: analytic[i], pseudoP: pseudo[i], q: q[i], cls: q[i] <= opts.fdr ? (z > 0 ? 'hot' : 'cold') : 'ns' }));
 }

@@ -13,7 +13,7 @@
 import { DEFAULT_CUSUM, standardisedResidual, type CusumOptions } from './cusum';
 import { earsC, earsFirstIndex, type EarsMethod } from './ears';
 import type { HolidayIndex } from './holidays';
-import { negBinQuantile, negBinSf } from './math';
+import { negBinSf, normalQuantile } from './math';
 import { DEFAULT_BASELINE, fitBaseline, type BaselineModel, type BaselineOptions, type DailySeries, type DayProfile } from './regression';
 
 export type DetectorName = 'regression' | 'cusum' | 'ears-c1' | 'ears-c2' | 'ears-c3';
@@ -140,9 +140,16 @@ export function evaluateSeries(series: DailySeries, fromDay: number, toDay: numb
   return out;
 }
 
-/** Upper edge of the baseline band for a day (NB quantile at 1 − bandTail). */
-export function bandUpper(r: Pick<DayResult, 'expected' | 'alpha'>, opts: Pick<DetectOptions, 'bandTail'> = DEFAULT_DETECT): number {
-  return negBinQuantile(opts.bandTail, r.expected, r.alpha);
+/**
+ * The baseline band drawn with a series: expected ± z·sd of the day's negative-binomial count,
+ * sd = √(μ + αμ²), z the normal quantile at 1 − bandTail (2.326 for the default 99% band), lower
+ * edge clipped at 0. A smooth envelope for reading the chart; the alarm decisions use the exact
+ * NB tail probabilities (see evaluateSeries), not this band.
+ */
+export function baselineBand(r: Pick<DayResult, 'expected' | 'alpha'>, opts: Pick<DetectOptions, 'bandTail'> = DEFAULT_DETECT): { lower: number; upper: number } {
+  const z = normalQuantile(1 - opts.bandTail);
+  const sdv = Math.sqrt(Math.max(0, r.expected + r.alpha * r.expected * r.expected));
+  return { lower: Math.max(0, r.expected - z * sdv), upper: r.expected + z * sdv };
 }
 
 export interface Signal {

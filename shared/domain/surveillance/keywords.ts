@@ -1,36 +1,34 @@
 /**
- * An alert's top keywords without a segmenter: Chinese character bigrams (and Latin words) ranked by
- * log-likelihood keyness of the alert's records against the same series' earlier records.
+ * An alert's top keywords: words (from the engine's segmenter, stopwords removed — see
+ * electron/engine/services/alerts/keywords.ts) ranked by log-likelihood keyness (G²) of the alert's
+ * records against the same series' earlier records. Each document counts a word once.
  */
-export function terms(text: string): string[] {
-  const out: string[] = [];
-  for (const run of text.match(/[\u4e00-\u9fff]+|[A-Za-z][A-Za-z0-9]+/g) ?? []) {
-    if (/^[A-Za-z]/.test(run)) { out.push(run.toLowerCase()); continue; }
-    for (let i = 0; i + 1 < run.length; i++) out.push(run.slice(i, i + 2));
-  }
-  return out;
+
+export interface AlertKeyword { term: string; count: number; score: number }
+
+function docFrequencies(docs: readonly (readonly string[])[]): { m: Map<string, number>; n: number } {
+  const m = new Map<string, number>();
+  for (const d of docs) for (const t of new Set(d)) m.set(t, (m.get(t) ?? 0) + 1);
+  return { m, n: Math.max(1, docs.length) };
 }
 
-const STOP = new Set(['我们', '你们', '他们', '这个', '那个', '一个', '没有', '已经', '希望', '反映', '要求', '请求', '问题', '相关', '部门', '处理', '市民', '来电', '居民', '情况', '进行', '现在', '目前', '能够', '尽快']);
-
-export function keyness(target: readonly string[], reference: readonly string[], top = 12): { term: string; count: number; score: number }[] {
-  const count = (docs: readonly string[]) => {
-    const m = new Map<string, number>();
-    let n = 0;
-    for (const d of docs) for (const t of new Set(terms(d))) { if (STOP.has(t)) continue; m.set(t, (m.get(t) ?? 0) + 1); n++; }
-    return { m, n: Math.max(1, n) };
-  };
-  const a = count(target);
-  const b = count(reference);
-  const out: { term: string; count: number; score: number }[] = [];
+/**
+ * Words over-represented in `target` (≥ 2 documents, rate above the reference's), ranked by
+ * G² = 2 Σ O ln(O/E) over the 2×2 table of documents with / without the word in target and reference.
+ */
+export function keyness(target: readonly (readonly string[])[], reference: readonly (readonly string[])[], top = 12): AlertKeyword[] {
+  const a = docFrequencies(target);
+  const b = docFrequencies(reference);
+  const N = a.n + b.n;
+  const xlx = (o: number, e: number) => (o > 0 ? o * Math.log(o / e) : 0);
+  const out: AlertKeyword[] = [];
   for (const [t, ca] of a.m) {
     if (ca < 2) continue;
     const cb = b.m.get(t) ?? 0;
-    const e1 = (a.n * (ca + cb)) / (a.n + b.n);
-    const e2 = (b.n * (ca + cb)) / (a.n + b.n);
-    if (ca <= e1) continue;
-    const ll = 2 * (ca * Math.log(ca / e1) + (cb > 0 ? cb * Math.log(cb / e2) : 0));
-    out.push({ term: t, count: ca, score: ll });
+    if (ca / a.n <= cb / b.n) continue;
+    const k = ca + cb;
+    const g2 = 2 * (xlx(ca, (a.n * k) / N) + xlx(cb, (b.n * k) / N) + xlx(a.n - ca, (a.n * (N - k)) / N) + xlx(b.n - cb, (b.n * (N - k)) / N));
+    out.push({ term: t, count: ca, score: g2 });
   }
-  return out.sort((x, y) => y.score - x.score || y.count - x.count).slice(0, top);
+  return out.sort((x, y) => y.score - x.score || y.count - x.count || (x.term < y.term ? -1 : 1)).slice(0, top);
 }

@@ -60,6 +60,8 @@ export interface ScanResult {
   clusters: ScanCluster[];
   replications: number;
   maxLlrNull: { mean: number; sd: number };
+  /** Cylinders evaluated per replicate (centres × neighbour sets × window lengths). */
+  cylinders: number;
 }
 
 /** The log-likelihood ratio of one cylinder (0 unless observed exceeds expected). */
@@ -132,7 +134,7 @@ export function spaceTimeScan(input: ScanInput, opts: ScanOptions = DEFAULT_SCAN
   };
   const circ = circles(areas, opts);
   const perCentre: Best[] = [];
-  if (total === 0) return { totalCases: 0, clusters: [], replications: opts.replications, maxLlrNull: { mean: 0, sd: 0 } };
+  if (total === 0) return { totalCases: 0, clusters: [], replications: opts.replications, maxLlrNull: { mean: 0, sd: 0 }, cylinders: 0 };
   scanAll(suffix((z, d) => counts[z * days + d]), areaTotals, dayTotalsSuffix, total, circ, maxDays, perCentre);
 
   // Monte Carlo: the areas of all cases; each replicate draws, without replacement, the cases that fall on
@@ -178,5 +180,5 @@ export function spaceTimeScan(input: ScanInput, opts: ScanOptions = DEFAULT_SCAN
       observed: b.c, expected: b.mu, llr: b.llr, pValue, gumbelP, recurrenceDays: 1 / pValue,
     });
   }
-  return { totalCases: total, clusters, replications: opts.replications, maxLlrNull: { mean: m, sd: Math.sqrt(v) } };
+  return { totalCases: total, clusters, replications: opts.replications, maxLlrNull: { mean: m, sd: Math.sqrt(v) }, cylinders: circ.reduce((a, c) => a + c.idx.length, 0) * maxDays };
 }

@@ -13,6 +13,9 @@ import { readConfig } from '../../../electron/engine/services/alerts/config';
 import { allDetectedWithin } from '../../../shared/domain/surveillance/backtest';
 import { dateToDay, dayStartMs } from '../../../shared/domain/surveillance/holidays';
 import { tmpDir } from '../../helpers/tmp';
+import { projectTokeniser } from '../../../electron/engine/services/alerts/keywords';
+import { textsOf } from '../../../electron/engine/db/repos/alerts-series';
+import { stopwordSet } from '../../../shared/domain/text';
 
 const NOW = 1_750_000_000_000;
 let db: Database.Database;
@@ -71,6 +74,14 @@ describe('detection run and the alert workflow', () => {
     expect(d.events.map((e) => e.toStatus)).toEqual(['new', 'confirmed', 'assigned', 'in_progress', 'resolved']);
     expect(d.events[1].actor).toBe('analyst');
     expect(d.keywords.length).toBeGreaterThan(0);
+    // keywords are segmenter words of the alert's records (not character pairs), stopwords and place names removed
+    const tok = projectTokeniser(db);
+    const words = new Set(textsOf(db, d.filter, 400).flatMap(tok));
+    for (const k of d.keywords) expect(words.has(k.term)).toBe(true);
+    const stop = stopwordSet();
+    expect(d.keywords.some((k) => stop.has(k.term) || k.term === top.community || k.term === top.street)).toBe(false);
+    const desc = (db.prepare('SELECT description FROM demo_events ORDER BY start_at DESC LIMIT 1').pluck().get() as string).split('（')[0];
+    expect(d.keywords.slice(0, 6).some((k) => tok(desc).includes(k.term))).toBe(true);
     const last = dateToDay('2024-12-31');
     expect(followUpResolved(db, repo, readConfig(repo), last, NOW + 10)).toBe(1);
     const after = alertDetail(db, top.id);

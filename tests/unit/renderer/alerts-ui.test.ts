@@ -1,9 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import type { TFunction } from 'i18next';
 import { rowsToArrowIPC } from '../../../electron/engine/services/arrow';
-import { classColor, projectShapes } from '../../../renderer/src/features/alerts/choropleth';
+import { classColor, projectShapes, scanMapAreas } from '../../../renderer/src/features/alerts/choropleth';
 import { evidenceText, fmtP, seriesLabel } from '../../../renderer/src/features/alerts/format';
 import { decodeSeries, seriesOption } from '../../../renderer/src/features/alerts/series';
+
 import type { Alert } from '../../../shared/api/areas/alerts';
 
 const t = ((k: string, o?: Record<string, unknown>) => (o ? `${k}:${JSON.stringify(o)}` : k)) as unknown as TFunction;
@@ -47,26 +48,43 @@ describe('alerts screen: SVG choropleth projection', () => {
 
 describe('alerts screen: series decoding and chart option', () => {
   const bytes = rowsToArrowIPC([
-    { day: '2024-07-01', observed: 2, expected: 1.5, upper: 4, p: 0.3, alarms: '' },
-    { day: '2024-07-02', observed: 9, expected: 1.5, upper: 4.5, p: 1e-6, alarms: 'regression,cusum' },
-    { day: '2024-07-03', observed: 1, expected: null, upper: null, p: null, alarms: '' },
-  ], [['day', 'utf8'], ['observed', 'float64'], ['expected', 'float64'], ['upper', 'float64'], ['p', 'float64'], ['alarms', 'utf8']]);
+    { day: '2024-07-01', observed: 2, expected: 1.5, lower: 0, upper: 4, p: 0.3, alarms: '' },
+    { day: '2024-07-02', observed: 9, expected: 1.5, lower: 0.5, upper: 4.5, p: 1e-6, alarms: 'regression,cusum' },
+    { day: '2024-07-03', observed: 1, expected: null, lower: null, upper: null, p: null, alarms: '' },
+  ], [['day', 'utf8'], ['observed', 'float64'], ['expected', 'float64'], ['lower', 'float64'], ['upper', 'float64'], ['p', 'float64'], ['alarms', 'utf8']]);
 
   it('decodes the Arrow rows of alerts.series', () => {
     const pts = decodeSeries(bytes);
     expect(pts.map((p) => p.day)).toEqual(['2024-07-01', '2024-07-02', '2024-07-03']);
-    expect(pts[1]).toMatchObject({ observed: 9, expected: 1.5, upper: 4.5, alarms: ['regression', 'cusum'] });
+    expect(pts[1]).toMatchObject({ observed: 9, expected: 1.5, lower: 0.5, upper: 4.5, alarms: ['regression', 'cusum'] });
     expect(pts[2]).toMatchObject({ expected: null, upper: null, alarms: [] });
     expect(decodeSeries(new Uint8Array())).toEqual([]);
   });
 
-  it('stacks the band as threshold minus baseline and marks only alarm days', () => {
-    const opt = seriesOption(decodeSeries(bytes), ['2024-07-02', '2024-07-02'], { observed: 'o', expected: 'e', upper: 'u', alarm: 'a' });
-    const series = opt.series as { name: string; data: (number | null)[] }[];
-    const by = (n: string) => series.find((s) => s.name === n)!.data;
-    expect(by('e')).toEqual([1.5, 1.5, null]);
-    expect(by('u')).toEqual([2.5, 3, null]);
-    expect(by('a')).toEqual([null, 9, null]);
+  it('fills the band between its lower and upper edges (width stacked on the lower edge) and marks only alarm days', () => {
+    const opt = seriesOption(decodeSeries(bytes), ['2024-07-02', '2024-07-02'], { observed: 'o', expected: 'e', band: 'b', alarm: 'a' });
+    const series = opt.series as { name: string; data: (number | null)[]; stack?: string; areaStyle?: unknown }[];
+    const by = (n: string) => series.find((s) => s.name === n)!;
+    expect(by('e').data).toEqual([1.5, 1.5, null]);
+    expect(by('band-lower').data).toEqual([0, 0.5, null]);
+    expect(by('b').data).toEqual([4, 4, null]);
+    expect(by('b').stack).toBe(by('band-lower').stack);
+    expect(by('b').areaStyle).toBeDefined();
+    expect(by('band-lower').areaStyle).toBeUndefined();
+    expect(by('a').data).toEqual([null, 9, null]);
+  });
+});
+
+describe('alerts screen: scan clusters on the map', () => {
+  const cluster = (centre: string, areas: string[], pValue: number) => ({
+    centre, areas, radiusKm: 1, days: 3, startDay: '2024-09-06', endDay: '2024-09-08', observed: 20, expected: 4, llr: 12, pValue, gumbelP: pValue, recurrenceDays: 1 / pValue, alertId: null,
+  });
+  it('draws the most likely significant cluster, the other significant ones and the rest in three classes, each area once', () => {
+    const r = { params: {}, totalCases: 100, areas: 5, seconds: 1, clusters: [cluster('a/b/c1', ['a/b/c1', 'a/b/c2'], 0.001), cluster('a/d/c3', ['a/d/c3', 'a/b/c2'], 0.01), cluster('a/d/c4', ['a/d/c4'], 0.3)] };
+    const m = new Map(scanMapAreas(r, 0.05).map((a) => [a.path.join('/'), a.cls]));
+    expect(Object.fromEntries(m)).toEqual({ 'a/b/c1': 'primary', 'a/b/c2': 'primary', 'a/d/c3': 'secondary', 'a/d/c4': 'nsig' });
+    expect(scanMapAreas(r, 0.0001).every((a) => a.cls === 'nsig')).toBe(true);
+    expect(scanMapAreas(null, 0.05)).toEqual([]);
   });
 });
 

@@ -4,7 +4,7 @@ import { dateToDay, dayToDate } from '../../../../shared/domain/surveillance/hol
 import { SqliteAlertsRepository } from '../../db/repos/alerts-repo';
 import { categoryTree, dayRange } from '../../db/repos/alerts-series';
 import { rowsToArrowIPC } from '../../services/arrow';
-import { readConfig } from '../../services/alerts/config';
+import { DEFAULT_ALERT_CONFIG, readConfig } from '../../services/alerts/config';
 import { computeEmerging, computeHotspots, areaGeometry } from '../../services/alerts/hotspots';
 import { alertDetail, comment, snooze, toApi, transition } from '../../services/alerts/inbox';
 import { alertSeries } from '../../services/alerts/single';
@@ -32,7 +32,7 @@ function startAlertsJob(ctx: EngineContext, kind: string, params: unknown): stri
 }
 
 export const alertHandlers: HandlerGroup<
-  'alerts.list' | 'alerts.get' | 'alerts.series' | 'alerts.transition' | 'alerts.comment' | 'alerts.snooze' | 'alerts.config' | 'alerts.setConfig'
+  'alerts.list' | 'alerts.get' | 'alerts.series' | 'alerts.transition' | 'alerts.comment' | 'alerts.snooze' | 'alerts.config' | 'alerts.defaultConfig' | 'alerts.setConfig'
   | 'alerts.detect' | 'alerts.backtest' | 'alerts.lastBacktest' | 'alerts.scan' | 'alerts.lastScan' | 'hotspots.compute' | 'hotspots.emerging' | 'hotspots.geometry'
 > = {
   'alerts.list': (i, ctx) => {
@@ -54,8 +54,8 @@ export const alertHandlers: HandlerGroup<
     const to = Math.min((range?.last ?? a.lastDay) + 1, a.lastDay + 29);
     const from = to - (i.days ?? 120);
     const pts = alertSeries(db(ctx), a, readConfig(r), from, to);
-    return rowsToArrowIPC(pts.map((p) => ({ day: dayToDate(p.day), observed: p.observed, expected: p.expected, upper: p.upper, p: p.p, alarms: p.alarms.join(',') })),
-      [['day', 'utf8'], ['observed', 'float64'], ['expected', 'float64'], ['upper', 'float64'], ['p', 'float64'], ['alarms', 'utf8']]);
+    return rowsToArrowIPC(pts.map((p) => ({ day: dayToDate(p.day), observed: p.observed, expected: p.expected, lower: p.lower, upper: p.upper, p: p.p, alarms: p.alarms.join(',') })),
+      [['day', 'utf8'], ['observed', 'float64'], ['expected', 'float64'], ['lower', 'float64'], ['upper', 'float64'], ['p', 'float64'], ['alarms', 'utf8']]);
   },
   'alerts.transition': (i, ctx) => {
     transition(db(ctx), i, Date.now());
@@ -71,6 +71,7 @@ export const alertHandlers: HandlerGroup<
     return alertDetail(db(ctx), i.id);
   },
   'alerts.config': (_i, ctx) => readConfig(repo(ctx)),
+  'alerts.defaultConfig': () => DEFAULT_ALERT_CONFIG,
   'alerts.setConfig': (i, ctx) => {
     const r = repo(ctx);
     const next: AlertConfig = AlertConfigSchema.parse({ ...readConfig(r), ...i });

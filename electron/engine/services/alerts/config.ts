@@ -2,7 +2,8 @@
  * Alert settings (stored per project in alert_config) and their mapping to detector options.
  * Defaults, chosen on the synthetic demo's backtest (see README, 预警 Alerts):
  * p < 1e-5 (regression), ≥ 4 requests and ≥ 2.5 × expected in the day or the 3-day window,
- * 84 training days ending 3 days before the day assessed, all five detectors, four series levels.
+ * 84 training days ending 3 days before the day assessed, all five detectors, four series levels,
+ * the top 20 emerging terms monitored as series, alerts below severity score 5 hidden, 14-day follow-up.
  */
 import type { AlertConfig } from '../../../../shared/api/areas/alerts';
 import { DEFAULT_DETECT, type DetectOptions, type DetectorName } from '../../../../shared/domain/surveillance/detect';
@@ -20,6 +21,7 @@ export const DEFAULT_ALERT_CONFIG: AlertConfig = {
   minScore: 5,
   followUpDays: 14,
   autoRun: true,
+  terms: 20,
 };
 
 export function readConfig(repo: SqliteAlertsRepository): AlertConfig {

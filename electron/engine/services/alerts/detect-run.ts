@@ -10,6 +10,7 @@ import { categoryTree, dayRange, type CategoryNode } from '../../db/repos/alerts
 import { readConfig } from './config';
 import { evaluateProject } from './evaluate';
 import { followUpResolved } from './followup';
+import { TERM_KEY, evaluateTerms, termOfKey } from './terms';
 
 export interface DetectParams { filter?: Filter; fromDay?: number; toDay?: number }
 export interface DetectResult { series: number; signals: number; created: number; newAlerts: { id: number; severity: string; title: string }[]; followedUp: number; fromDay: number | null; toDay: number | null; seconds: number }
@@ -47,17 +48,20 @@ export function runDetection(db: Database.Database, now: number, p: DetectParams
   const toDay = Math.min(range.last + 1, p.toDay ?? range.last + 1);
   const tree = categoryTree(db);
   const ev = fromDay < toDay ? evaluateProject(db, filter, c, fromDay, toDay, onProgress) : { signals: [], series: 0, seriesWeeks: 0, byDetector: {} };
-  const sorted = [...ev.signals].sort((a, b) => a.firstDay - b.firstDay);
+  const terms = fromDay < toDay ? evaluateTerms(db, filter, c, fromDay, toDay) : { signals: [], series: 0 };
+  const all = [...ev.signals.map((s) => ({ ...s, key: s.series.key })), ...terms.signals.map((s) => ({ ...s, key: `${TERM_KEY}${s.term}` }))];
+  const sorted = all.sort((a, b) => a.firstDay - b.firstDay);
   const seen = new Map<string, number[]>();
   const news: NewSignal[] = sorted.map((s) => {
-    const earlier = (seen.get(s.series.key) ?? []).filter((d) => d >= s.firstDay - 60).length;
-    seen.set(s.series.key, [...(seen.get(s.series.key) ?? []), s.firstDay]);
-    const prior = earlier + repo.priorSignals(s.series.key, s.firstDay, 60);
+    const earlier = (seen.get(s.key) ?? []).filter((d) => d >= s.firstDay - 60).length;
+    seen.set(s.key, [...(seen.get(s.key) ?? []), s.firstDay]);
+    const prior = earlier + repo.priorSignals(s.key, s.firstDay, 60);
     const pValue = s.pValue < 1 ? s.pValue : null;
     const score = severityScore({ pValue, observed: s.observed, expected: s.expected, priorSignals: prior });
+    const series = 'series' in s ? s.series : null;
     return {
-      seriesKey: s.series.key, detectors: s.detectors, categoryLevel: s.series.level.category, categoryId: s.series.categoryId,
-      areaLevel: s.series.level.area, area: s.series.area, sourceCode: s.series.source, firstDay: s.firstDay, lastDay: s.lastDay,
+      seriesKey: s.key, detectors: s.detectors, categoryLevel: series?.level.category ?? 0, categoryId: series?.categoryId ?? null,
+      areaLevel: series?.level.area ?? 'city', area: series?.area ?? [], sourceCode: series?.source ?? null, firstDay: s.firstDay, lastDay: s.lastDay,
       observed: s.observed, expected: s.expected, pValue, recurrenceDays: pValue ? 1 / pValue : null, score, severity: severityLevel(score),
     };
   });
@@ -67,8 +71,9 @@ export function runDetection(db: Database.Database, now: number, p: DetectParams
   const created = ids.filter((x) => x.created).length;
   const newAlerts = ids.map((x, i) => ({ ...x, s: news[i] })).filter((x) => x.created && x.s.severity !== 'low')
     .sort((a, b) => b.s.score - a.s.score).slice(0, 20)
-    .map((x) => ({ id: x.id, severity: x.s.severity, title: `${categoryPath(tree, x.s.categoryId).map((n) => n.name).pop() ?? '全部类别'} · ${x.s.area.join('') || '全市'}` }));
-  const result: DetectResult = { series: ev.series, signals: ev.signals.length, created, newAlerts, followedUp, fromDay, toDay, seconds: (Date.now() - t0) / 1000 };
+    .map((x) => ({ id: x.id, severity: x.s.severity, title: termOfKey(x.s.seriesKey) ? `「${termOfKey(x.s.seriesKey)}」 · 全市`
+      : `${categoryPath(tree, x.s.categoryId).map((n) => n.name).pop() ?? '全部类别'} · ${x.s.area.join('') || '全市'}` }));
+  const result: DetectResult = { series: ev.series + terms.series, signals: all.length, created, newAlerts, followedUp, fromDay, toDay, seconds: (Date.now() - t0) / 1000 };
   repo.saveRun('detect', now, Date.now(), { filter, fromDay, toDay }, result);
   return result;
 }

@@ -6,7 +6,7 @@
  * period and a Mann–Kendall trend per area.
  */
 import type Database from 'better-sqlite3';
-import { EmergingParamsSchema, HotspotParamsSchema, type HotspotParams, type HotspotResult } from '../../../../shared/api/areas/alerts';
+import { EmergingParamsSchema, HotspotParamsSchema, type EmergingResult, type HotspotParams, type HotspotResult } from '../../../../shared/api/areas/alerts';
 import { contiguityWeights, distanceBandWeights, minimumBandKm, rowStandardise, type Weights } from '../../../../shared/domain/hotspots/weights';
 import { empiricalBayes } from '../../../../shared/domain/hotspots/ebayes';
 import { giStar } from '../../../../shared/domain/hotspots/gistar';
@@ -14,8 +14,10 @@ import { globalMoran, localMoran } from '../../../../shared/domain/hotspots/mora
 import { emergingLabel } from '../../../../shared/domain/hotspots/emerging';
 import { mannKendall } from '../../../../shared/domain/hotspots/mannkendall';
 import type { z } from 'zod';
-import { areaCounts, areaDayCounts, areaFeatures, dayRange, type AreaFeature } from '../../db/repos/alerts-series';
+import { areaCounts, areaFeatures, dayRange, type AreaFeature } from '../../db/repos/alerts-series';
+import { countsByAreaDay } from './area-days';
 import { centroidOf, polygonParts } from './geometry';
+import { dayToDate } from '../../../../shared/domain/surveillance/holidays';
 
 const DEPTH = { district: 1, street: 2, community: 3 } as const;
 
@@ -46,7 +48,7 @@ export function computeHotspots(db: Database.Database, input: HotspotParams): Ho
   const areas = feats.map((f, i) => ({ name: f.name, path: f.path, value: values[i], count: x[i], neighbours: w.neighbours[i].length }));
   let stats: { z: number | null; p: number; q: number; cls: string }[];
   if (p.method === 'gistar') {
-    stats = giStar(values, w, { permutations: p.permutations, seed: p.seed, fdr: p.fdr }).map((r) => ({ z: r.z, p: r.pseudoP, q: r.q, cls: r.cls }));
+    stats = giStar(values, w, { permutations: p.permutations, seed: p.seed, fdr: p.fdr }).map((r) => ({ z: r.z, p: p.permutations > 0 ? r.pseudoP : r.p, q: r.q, cls: r.cls }));
   } else {
     stats = localMoran(values, rowStandardise(w), { permutations: p.permutations, seed: p.seed, alpha: p.fdr, fdr: true }).map((r) => ({ z: r.I, p: r.pseudoP, q: r.q, cls: r.cls }));
   }
@@ -58,29 +60,33 @@ export function computeHotspots(db: Database.Database, input: HotspotParams): Ho
   };
 }
 
-export function computeEmerging(db: Database.Database, input: z.input<typeof EmergingParamsSchema>) {
+export function computeEmerging(db: Database.Database, input: z.input<typeof EmergingParamsSchema>): EmergingResult {
   const p = EmergingParamsSchema.parse(input);
   const depth = DEPTH[p.level];
   const feats = areaFeatures(db, depth);
   const range = dayRange(db, p.filter);
-  if (!range || !feats.length) return { params: p, areas: [] };
+  if (!range || !feats.length) return { params: p, periods: [], areas: [] };
   const to = range.last + 1;
   const from = to - p.periods * p.periodDays;
   const index = new Map(feats.map((f, i) => [f.path.join('/'), i]));
   const per = Array.from({ length: p.periods }, () => new Array<number>(feats.length).fill(0));
-  for (const r of areaDayCounts(db, p.filter, depth, from, to)) {
+  for (const r of countsByAreaDay(db, p.filter, depth, from, to)) {
     const i = index.get(r.path.join('/'));
     if (i !== undefined) per[Math.floor((r.day - from) / p.periodDays)][i] += r.count;
   }
   const { w } = weightsFor(feats, 'queen');
   const runs = per.map((x, k) => giStar(x, w, { permutations: p.permutations, seed: k + 1, fdr: 0.05 }));
   return {
-    params: p,
+    params: { ...p, weights: 'queen', fdr: 0.05, areas: feats.length, from: dayToDate(from), to: dayToDate(to - 1) },
+    periods: per.map((_x, k) => ({ from: dayToDate(from + k * p.periodDays), to: dayToDate(from + (k + 1) * p.periodDays - 1) })),
     areas: feats.map((f, i) => {
       const z = runs.map((r) => r[i].z);
       const hot = runs.map((r) => r[i].cls === 'hot');
       const mk = mannKendall(z);
-      return { name: f.name, path: f.path, label: emergingLabel(z, hot), hotPeriods: hot.filter(Boolean).length, trendZ: mk.z, trendP: mk.p };
+      return {
+        name: f.name, path: f.path, label: emergingLabel(z, hot), hotPeriods: hot.filter(Boolean).length, trendZ: mk.z, trendP: mk.p,
+        classes: runs.map((r) => r[i].cls), z: z.map((v) => (Number.isFinite(v) ? v : null)),
+      };
     }),
   };
 }

@@ -7,16 +7,17 @@ import type Database from 'better-sqlite3';
 import { ALERT_TRANSITIONS, type Alert, type AlertDetail, type AlertStatus } from '../../../../shared/api/areas/alerts';
 import { ApiError } from '../../../../shared/api/errors';
 import { dayToDate } from '../../../../shared/domain/surveillance/holidays';
-import { keyness } from '../../../../shared/domain/surveillance/keywords';
-import { categoryTree, textsOf, type CategoryNode } from '../../db/repos/alerts-series';
+import { categoryTree, type CategoryNode } from '../../db/repos/alerts-series';
 import { SqliteAlertsRepository, type AlertRow } from '../../db/repos/alerts-repo';
 import { categoryPath } from './detect-run';
+import { alertKeywords } from './keywords';
+import { termOfKey } from './terms';
 import { alertFilter } from './single';
 
 export function toApi(r: AlertRow, tree: ReadonlyMap<number, CategoryNode>): Alert {
   const path = categoryPath(tree, r.categoryId);
   return {
-    id: r.id, seriesKey: r.seriesKey, detectors: r.detectors.split(',').filter(Boolean) as Alert['detectors'],
+    id: r.id, seriesKey: r.seriesKey, term: termOfKey(r.seriesKey), detectors: r.detectors.split(',').filter(Boolean) as Alert['detectors'],
     categoryLevel: r.categoryLevel, categoryId: r.categoryId, categoryName: path.length ? path[path.length - 1].name : null,
     categoryPath: path.map((n) => n.name), areaLevel: r.areaLevel as Alert['areaLevel'],
     area: [r.district, r.street, r.community].filter((x): x is string => Boolean(x)), sourceCode: r.sourceCode,
@@ -45,7 +46,7 @@ export function alertDetail(db: Database.Database, id: number): AlertDetail {
     comments: repo.comments(id),
     group: r.groupId === null ? [] : repo.group(r.groupId).filter((g) => g.id !== id).map((g) => toApi(g, tree)),
     filter: during,
-    keywords: keyness(textsOf(db, during, 400), textsOf(db, before, 2000)),
+    keywords: alertKeywords(db, during, before),
     followUp: r.followup ? JSON.parse(r.followup) : null,
     allowed: [...ALERT_TRANSITIONS[r.status as AlertStatus]].filter((s) => s !== 'verified' && s !== 'recurred'),
   };

@@ -9,8 +9,8 @@ import { filterKey, useFilter } from '../../state/filters';
 import { Choropleth } from './Choropleth';
 import { classTagStyle } from './choropleth';
 import { fmtNum, fmtP } from './format';
+import { LevelPicker, type Level } from './LevelPicker';
 
-type Level = 'district' | 'street' | 'community';
 type Method = 'gistar' | 'lisa';
 type Value = 'count' | 'rate';
 type Area = HotspotResult['areas'][number];
@@ -32,9 +32,7 @@ export function HotspotsTab() {
     <div data-testid="alerts-hotspots">
       <Typography.Paragraph type="secondary">{t('alerts.hot.hint')}</Typography.Paragraph>
       <Flex gap={16} wrap align="center" style={{ marginBottom: 12 }}>
-        <span>{t('alerts.hot.level')}</span>
-        <Segmented<Level> value={level} onChange={setLevel} data-testid="hotspot-level"
-          options={(['district', 'street', 'community'] as const).map((l) => ({ value: l, label: t(`alerts.areaLevel.${l}`) }))} />
+        <LevelPicker value={level} onChange={setLevel} testId="hotspot-level" />
         <span>{t('alerts.hot.method')}</span>
         <Segmented<Method> value={method} onChange={setMethod} options={[{ value: 'gistar', label: t('alerts.hot.gistar') }, { value: 'lisa', label: t('alerts.hot.lisa') }]} />
         <span>{t('alerts.hot.value')}</span>
@@ -64,7 +62,7 @@ export function HotspotsTab() {
         </Col>
         <Col xs={24} lg={11}>
           <Card size="small" title={t('alerts.hot.map')}>
-            <Choropleth features={geometry.data?.features ?? []} areas={r?.areas ?? []} />
+            <Choropleth features={geometry.data?.features ?? []} areas={(r?.areas ?? []).map((a) => ({ path: a.path, cls: a.cls, note: `z ${fmtNum(a.z, 2)}` }))} />
           </Card>
         </Col>
       </Row>

@@ -20,8 +20,9 @@ export function fmtP(p: number | null | undefined): string {
 
 export const fmtNum = (n: number | null | undefined, digits = 1): string => (n === null || n === undefined || !Number.isFinite(n) ? '—' : n.toFixed(digits));
 
-/** "category path · area path (source)" — the series an alert belongs to. */
+/** "category path · area path (source)" — the series an alert belongs to; an emerging term as 「term」. */
 export function seriesLabel(a: Alert, t: TFunction): string {
+  if (a.term) return `${t('alerts.termSeries', { term: a.term })} · ${t('alerts.wholeCity')}`;
   const cat = a.categoryPath.length > 0 ? a.categoryPath.join(' / ') : t('alerts.allCategories');
   const area = a.area.length > 0 ? a.area.join(' ') : t('alerts.wholeCity');
   return `${cat} · ${area}${a.sourceCode ? ` (${a.sourceCode})` : ''}`;

@@ -31,6 +31,22 @@ describe('spatial weights', () => {
   });
 });
 
+describe('Gi* without permutations', () => {
+  it('classes follow Benjamini–Hochberg over the normal p-values of z (ESRI-style emerging hot spots)', () => {
+    const res = giStar(x, contiguityWeights(squares, 'queen'), { permutations: 0, seed: 1, fdr: 0.05 });
+    // two-sided normal p from z, computed here with the complementary error function series
+    const erfc = (v: number) => { const t = 1 / (1 + 0.5 * v); return t * Math.exp(-v * v - 1.26551223 + t * (1.00002368 + t * (0.37409196 + t * (0.09678418 + t * (-0.18628806 + t * (0.27886807 + t * (-1.13520398 + t * (1.48851587 + t * (-0.82215223 + t * 0.17087277))))))))); };
+    const ps = res.map((r) => erfc(Math.abs(r.z) / Math.SQRT2));
+    res.forEach((r, i) => expect(r.p).toBeCloseTo(ps[i], 6));
+    const q = benjaminiHochberg(ps);
+    res.forEach((r, i) => {
+      expect(r.q).toBeCloseTo(q[i], 6);
+      expect(r.cls).toBe(q[i] <= 0.05 ? (r.z > 0 ? 'hot' : 'cold') : 'ns');
+    });
+    expect(res[0].cls).toBe('hot');
+  });
+});
+
 describe('Getis–Ord Gi* and Moran’s I match their formulas (1e-6)', () => {
   const n = x.length;
   const mean = x.reduce((a, b) => a + b, 0) / n;
