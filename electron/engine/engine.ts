@@ -8,6 +8,7 @@ import { AppSettings } from './services/app-settings';
 import { ProjectService } from './services/projects';
 import { createDispatcher, type Dispatcher } from './api/dispatch';
 import { handlers } from './api/router';
+import { installDerivedRefresh } from './services/derived/auto';
 
 export const APP_VERSION = '0.1.0';
 
@@ -32,6 +33,7 @@ export function createEngine(opts: { host: EngineHost; dataDir?: string; progres
   const projects = new ProjectService(settings, events, APP_VERSION);
   const ctx: EngineContext = { version: APP_VERSION, host: opts.host, dataDir, events, jobs, settings, projects };
   const dispatcher = createDispatcher(handlers, ctx);
+  installDerivedRefresh(ctx);
   return {
     ctx,
     dispatcher,

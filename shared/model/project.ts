@@ -12,6 +12,8 @@ export const ProjectInfoSchema = z.object({
   synthetic: z.boolean(),
   createdAt: z.string(),
   counts: z.array(TableCountSchema),
+  /** Derived data (full-text index, alert detection) still being brought up to date after a large import. */
+  derivedPending: z.boolean().optional(),
 });
 export type ProjectInfo = z.infer<typeof ProjectInfoSchema>;
 

@@ -7,6 +7,7 @@ import type { Engine } from '../engine';
 import { startProjectJob } from '../api/handlers/jobs';
 import { sniffFile } from '../services/import/readers';
 import { toCsvLine } from '../services/import/csv-out';
+import { waitDerivedRefresh } from '../services/derived/auto';
 import type { ParsedArgs } from './args';
 
 export class UsageError extends Error {}
@@ -66,7 +67,12 @@ export async function importCmd(engine: Engine, args: ParsedArgs): Promise<Impor
   const onDuplicate = flag(args, 'on-duplicate') ?? 'skip';
   if (onDuplicate !== 'skip' && onDuplicate !== 'update') throw new UsageError('--on-duplicate must be skip or update');
   const jobId = startProjectJob(engine.ctx, 'import.file', { path: file, sourceCode: source, sourceName: flag(args, 'source-name'), options, mapping: checked.data, onDuplicate });
-  return await waitJob(engine, jobId, Boolean(args.flags.json)) as ImportResult;
+  const result = await waitJob(engine, jobId, Boolean(args.flags.json)) as ImportResult;
+  // a large import leaves the full-text index and alert detection to a follow-up job: finish it before exiting
+  const refresh = await waitDerivedRefresh(engine.ctx);
+  if (refresh && !args.flags.json) process.stderr.write(`full-text index and alert detection: ${refresh.status} in ${refresh.seconds.toFixed(1)} s\n`);
+  if (refresh && refresh.status !== 'succeeded') process.stderr.write(`derived data refresh ${refresh.status}: it resumes when the project is next opened\n`);
+  return result;
 }
 
 export function batchesCmd(engine: Engine, args: ParsedArgs): unknown {

@@ -13,6 +13,7 @@ import { SqliteTaxonomyRepository } from '../db/repos/taxonomy-repo';
 import { SqliteTemplateRepository } from '../db/repos/template-repo';
 import type { AppSettings } from './app-settings';
 import type { EventBus } from '../events';
+import { SqliteDerivedRepository } from '../db/repos/derived-repo';
 
 export interface OpenProject {
   handle: ProjectHandle;
@@ -89,6 +90,7 @@ export class ProjectService {
       synthetic: cur.meta.getMeta('synthetic') === '1',
       createdAt: cur.meta.getMeta('created_at') ?? '',
       counts: cur.meta.tableCounts(),
+      derivedPending: new SqliteDerivedRepository(cur.handle.db).hasPending(),
     };
   }
 }

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { useSession } from '../state/session';
 import { LangSwitch } from './LangSwitch';
 
-/** Top bar: brand, project name, the SYNTHETIC marker and the language switch. */
+/** Top bar: brand, project name, the SYNTHETIC marker, the derived-data-pending marker and the language switch. */
 export function HeaderBar() {
   const { t } = useTranslation();
   const project = useSession((s) => s.project);
@@ -14,6 +14,11 @@ export function HeaderBar() {
       {project?.synthetic && (
         <Tooltip title={t('header.syntheticHint')}>
           <Tag color="orange" data-testid="synthetic-tag" style={{ fontWeight: 600 }}>{t('header.synthetic')}</Tag>
+        </Tooltip>
+      )}
+      {project?.derivedPending && (
+        <Tooltip title={t('import.derived.pendingHint')}>
+          <Tag color="processing" data-testid="derived-pending">{t('import.derived.pending')}</Tag>
         </Tooltip>
       )}
       <span className="ms-header-spacer" />

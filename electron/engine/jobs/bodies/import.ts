@@ -3,8 +3,15 @@ import type { ImportResult } from '../../../../shared/api/areas/import';
 import { runImport, type ImportParams } from '../../services/import/pipeline';
 import { updateDerived } from '../../services/derived';
 
+/**
+ * Imports of at least this many new or updated records leave the expensive derived data (full-text
+ * index, alert detection) to the `derived.refresh` job started right after; smaller ones do it all
+ * in their own transaction, so their results are complete the moment the import ends.
+ */
+const DEFER_MIN_ROWS = Number(process.env.MINSHENG_DERIVED_DEFER_MIN_ROWS ?? 50_000);
+
 export const importJob: JobBody<ImportParams, ImportResult> = async (ctx, p) => {
   const out = await runImport(ctx, p);
-  await updateDerived(ctx, { kind: 'batch-added', batchId: out.batchId });
+  await updateDerived(ctx, { kind: 'batch-added', batchId: out.batchId }, { defer: out.imported + out.updated >= DEFER_MIN_ROWS });
   return out;
 };

@@ -352,4 +352,8 @@ export const importEn = {
     overridden: '{{n}} overridden',
     sat: { '1': 'Satisfied (1)', '0.75': 'Mostly satisfied (0.75)', '0.5': 'Neutral (0.5)', '0.25': 'Somewhat dissatisfied (0.25)', '0': 'Dissatisfied (0)' },
   },
+  derived: {
+    pending: 'Updating index',
+    pendingHint: 'The records just imported are saved. The full-text index and alert detection are being updated in the background: until then, text search and alerts do not include them yet.',
+  },
 };
