@@ -30,7 +30,12 @@ const cjsShim = {
  * Everything else (exceljs, shapefile, fast-xml-parser, flatbush, proj4, stream-json…) is bundled.
  */
 export const EXTERNAL_PACKAGES = ['better-sqlite3', '@node-rs/jieba', '@node-rs/jieba/*', '@node-rs/jieba-*'];
-const NODE_EXTERNALS = ['electron', ...EXTERNAL_PACKAGES];
+/**
+ * Required at run time but not shipped: playwright-core drives the system Chromium to print reports in browser
+ * mode and the CLI; the packaged app prints with Electron's printToPDF (services/report/printer.ts).
+ */
+export const HOST_ONLY_PACKAGES = ['playwright-core'];
+const NODE_EXTERNALS = ['electron', ...EXTERNAL_PACKAGES, ...HOST_ONLY_PACKAGES];
 
 export const ENTRIES = [
   { name: 'main', entry: 'electron/main/main.ts', outfile: 'dist/electron/main.cjs', platform: 'node', target: NODE_TARGET, external: NODE_EXTERNALS, shim: true },

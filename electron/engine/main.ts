@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createEngine } from './engine';
 import { startHttpServer } from './transports/http';
 import { serveParentPort, type PortLike } from './transports/parent-port';
+import { installPrintRelay } from './services/report/print-relay';
 
 /**
  * One entry for both hosts:
@@ -37,6 +38,7 @@ async function main(): Promise<void> {
     const port = (process as unknown as { parentPort?: PortLike }).parentPort;
     if (!port) throw new Error('--transport=parent-port needs Electron utilityProcess');
     serveParentPort(engine, port);
+    installPrintRelay(port);
     return;
   }
   const engine = createEngine({ host: 'browser', dataDir });

@@ -13,6 +13,7 @@ import { preferUnpackedPath } from './policy';
 import type { Relay } from './relay';
 import type { Log } from './log';
 import { writeLogLine } from './log';
+import { handleReportPrint } from './report-print';
 
 export interface EngineHandle {
   stop(): void;
@@ -47,6 +48,7 @@ export function startEngine(relay: Relay, opts: { enginePath: string; dataDir: s
     pipe(proc.stdout, (s) => process.stdout.write(s));
     pipe(proc.stderr, (s) => process.stderr.write(s));
     relay.attachEngine(proc); // the relay fails pending calls itself on 'exit'
+    proc.on('message', (m) => handleReportPrint(proc, m));
     proc.on('spawn', () => log(`engine started (pid ${proc.pid})`));
     proc.on('exit', (code) => {
       if (child === proc) child = null;

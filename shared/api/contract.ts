@@ -4,6 +4,7 @@ import { JobInfoSchema, ProjectInfoSchema, RecentProjectSchema } from '../model/
 
 import { Empty, JobStarted, Path, arrow, json, type MethodDef } from './define';
 import { importMethods } from './areas/import';
+import { reportMethods } from './areas/report';
 import { packageMethods } from './areas/package';
 import { textMethods } from './areas/text';
 import { evaluationMethods } from './areas/evaluation';
@@ -72,6 +73,7 @@ export const contract = {
     sort: RecordSortSchema.optional(),
   }).strict()),
   ...importMethods,
+  ...reportMethods,
   ...packageMethods,
   ...textMethods,
   ...evaluationMethods,

@@ -33,6 +33,11 @@ export const ERROR_MESSAGES = {
   PACKAGE_TAMPERED: { 'zh-CN': '数据包文件“{file}”与清单不符（{detail}），可能已被篡改或损坏；拒绝导入，项目未改动', en: 'The package file "{file}" does not match the manifest ({detail}); it may have been tampered with or damaged. Import refused; the project was not changed' },
   PACKAGE_FILE_MISSING: { 'zh-CN': '数据包缺少清单中列出的文件“{file}”；拒绝导入，项目未改动', en: 'The package lacks the file "{file}" listed in its manifest. Import refused; the project was not changed' },
   PACKAGE_OUT_NOT_EMPTY: { 'zh-CN': '输出文件夹“{path}”不是空的；请选择一个新的或空的文件夹，以免覆盖已有文件', en: 'The output folder "{path}" is not empty; choose a new or empty folder so no file is overwritten' },
+  PDF_PRINTER_MISSING: { 'zh-CN': '无法生成 PDF：未找到 Chromium 浏览器。请安装 Chromium（Debian/Ubuntu：sudo apt-get install chromium；或设置环境变量 CHROMIUM_PATH 指向 Chromium/Chrome 可执行文件），或改为导出 HTML/DOCX 后自行打印', en: 'Cannot write a PDF: no Chromium browser was found. Install Chromium (Debian/Ubuntu: sudo apt-get install chromium; or set CHROMIUM_PATH to a Chromium/Chrome executable), or export HTML/DOCX and print that' },
+  REPORT_PRINT_FAILED: { 'zh-CN': '打印 PDF 失败：{detail}', en: 'Printing the PDF failed: {detail}' },
+  REPORT_NOT_FOUND: { 'zh-CN': '未找到报告{what}“{id}”', en: 'Report {what} "{id}" not found' },
+  REPORT_BUILTIN: { 'zh-CN': '内置模板“{id}”不能删除，可以修改或恢复默认', en: 'The built-in template "{id}" cannot be deleted; edit it or reset it instead' },
+  REPORT_OUT_EXISTS: { 'zh-CN': '文件“{path}”已存在；请换一个文件名或允许覆盖', en: 'The file "{path}" already exists; choose another name or allow overwriting' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

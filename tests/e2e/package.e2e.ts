@@ -32,6 +32,7 @@ describe('reports: data packages', () => {
     const { page } = app;
     await page.getByTestId('nav-reports').click();
     await page.getByTestId('screen-reports').waitFor();
+    await page.getByTestId('reports-tab-package').click(); // the report builder is the first tab
     await page.getByTestId('package-kcheck').waitFor({ timeout: 30_000 });
     const pii = page.getByTestId('package-pii');
     await pii.waitFor({ timeout: 15_000 });

@@ -14,6 +14,7 @@ import { desktopHandlers } from './handlers/desktop';
 import { alertHandlers } from './handlers/alerts';
 import { textHandlers } from './handlers/text';
 import { evaluationHandlers } from './handlers/evaluation';
+import { reportHandlers } from './handlers/report';
 
 /** Every contract method, each handled exactly once; the `Handlers` type makes a missing one a compile error. */
 export const handlers: Handlers = {
@@ -32,4 +33,5 @@ export const handlers: Handlers = {
   ...alertHandlers,
   ...textHandlers,
   ...evaluationHandlers,
+  ...reportHandlers,
 };

@@ -14,6 +14,7 @@ import { EVALUATE_HELP, evaluateCmd } from './evaluation-commands';
 import { LAYER_COMMANDS, LAYER_HELP, layerCmd } from './layer-commands';
 import { TEXT_COMMANDS, TEXT_HELP, textCmd } from './text-commands';
 import { ALERT_COMMANDS, ALERT_HELP, alertCmd } from './alert-commands';
+import { REPORT_HELP, reportCmd } from './report-commands';
 
 const HELP = `民声 Minsheng 命令行 / command line
 
@@ -44,6 +45,7 @@ ${PACKAGE_HELP}
 ${TEXT_HELP}
 ${EVALUATE_HELP}
 ${ALERT_HELP}
+${REPORT_HELP}
 
 Options: --json machine-readable output · --lang en|zh-CN · --help
 Exit codes: 0 ok · 1 user error (message on stderr) · 2 internal error · 3 audit chain broken`;
@@ -133,6 +135,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
     else if (cmd === 'package') { const code = await withEngine(async (e) => { const [text, json, exit] = await packageCmd(e, args); print(args, text, json); return exit; }); if (code) return code; }
     else if (cmd === 'stats') await withEngine(async (e) => { process.stdout.write(`${await statsCmd(e, args)}\n`); });
     else if (cmd === 'taxonomy') await withEngine(async (e) => { const r = await taxonomyCmd(e, args); print(args, JSON.stringify(r), r); });
+    else if (cmd === 'report') await withEngine(async (e) => { const [text, json] = await reportCmd(e, args, argv); print(args, text, json); });
     else if (ALERT_COMMANDS.includes(cmd)) await withEngine(async (e) => { const [text, json] = await alertCmd(e, args); print(args, text, json); });
     else if (TEXT_COMMANDS.includes(cmd)) await withEngine(async (e) => { const [text, json] = await textCmd(e, args); print(args, text, json); });
     else if (LAYER_COMMANDS.includes(cmd)) await withEngine(async (e) => { const [text, json] = await layerCmd(e, args); print(args, text, json); });

@@ -10,6 +10,7 @@ const LOADERS: Record<string, () => Promise<AnyBody>> = {
   'demo.generate': async () => (await import('./demo')).demoJob as AnyBody,
   'test.write': async () => (await import('./sleep')).sleepJob as AnyBody,
   'import.file': async () => (await import('./import')).importJob as AnyBody,
+  'derived.refresh': async () => (await import('./derived')).derivedRefreshJob as AnyBody,
   'import.removeBatch': async () => (await import('./maintenance')).removeBatchJob as AnyBody,
   'crosswalk.apply': async () => (await import('./maintenance')).crosswalkApplyJob as AnyBody,
   'taxonomy.import': async () => (await import('./maintenance')).taxonomyImportJob as AnyBody,
@@ -30,6 +31,8 @@ const LOADERS: Record<string, () => Promise<AnyBody>> = {
   'evaluation.run': async () => (await import('./evaluation')).evaluationRunJob as AnyBody,
   'package.export': async () => (await import('./package')).packageExportJob as AnyBody,
   'package.import': async () => (await import('./package')).packageImportJob as AnyBody,
+  'report.preview': async () => (await import('./report')).reportPreviewJob as AnyBody,
+  'report.render': async () => (await import('./report')).reportRenderJob as AnyBody,
 };
 
 export const JOB_KINDS = Object.keys(LOADERS);

@@ -10,6 +10,7 @@ import { mapEn } from './map.en';
 import { auditEn } from './audit.en';
 import { packageEn } from './package.en';
 import { alertsEn } from './alerts.en';
+import { reportEn } from './report.en';
 
 /** English. Must have exactly the keys of zh-CN.ts (checked by a unit test and by the type). */
 export const en: Resources = {
@@ -127,6 +128,7 @@ export const en: Resources = {
   package: packageEn,
   trends: trendsEn,
   alerts: alertsEn,
+  report: reportEn,
 
   records: {
     id: 'ID',

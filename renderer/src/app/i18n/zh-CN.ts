@@ -10,6 +10,7 @@ import { mapZhCN } from './map.zh-CN';
 import { auditZhCN } from './audit.zh-CN';
 import { packageZhCN } from './package.zh-CN';
 import { alertsZhCN } from './alerts.zh-CN';
+import { reportZhCN } from './report.zh-CN';
 export const zhCN = {
   app: {
     name: '民声',
@@ -125,6 +126,7 @@ export const zhCN = {
   package: packageZhCN,
   trends: trendsZhCN,
   alerts: alertsZhCN,
+  report: reportZhCN,
 
   records: {
     id: 'ID',

@@ -1,11 +1,8 @@
+import { CHART_FONT, PALETTE } from '../../../../shared/domain/report/theme';
 /** Minsheng's chart theme: a restrained palette readable in print, Chinese-capable font stack. */
 export const THEME_NAME = 'minsheng';
 
-export const CHART_FONT = '"Noto Sans SC", "Noto Sans CJK SC", "Microsoft YaHei", "PingFang SC", sans-serif';
-
-export const PALETTE = [
-  '#1f6fb2', '#e0823d', '#3a9d5d', '#c23b3b', '#7b5ea7', '#8c6d46', '#d86fb0', '#6b7b8c', '#b5a227', '#2aa4b8',
-];
+export { CHART_FONT, PALETTE };
 
 export const MINSHENG_THEME = {
   color: PALETTE,

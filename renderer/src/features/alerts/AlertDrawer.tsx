@@ -1,4 +1,5 @@
-import { useState } from 'react';
+import { useRef, useState } from 'react';
+import type { ECharts } from 'echarts';
 import { App, Button, Card, Descriptions, Drawer, Dropdown, Flex, Space, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { AlertDetail } from '../../../../shared/api/areas/alerts';
@@ -10,6 +11,8 @@ import { api } from '../../platform/select';
 import { Comments, EventTrail } from './AlertTrail';
 import { SEVERITY_COLOR, STATUS_COLOR, evidenceText, fmtDate, fmtNum, seriesLabel } from './format';
 import { SampleRecords } from './SampleRecords';
+import { AddToReportButton } from '../reports/AddToReportButton';
+import { chartSnapshot } from '../reports/basket';
 import { SeriesChart } from './SeriesChart';
 import { WorkflowActions, type TransitionInput } from './WorkflowActions';
 
@@ -41,6 +44,7 @@ export function AlertDrawer({ id, onClose, onChanged }: { id: number | null; onC
   const transition = (i: TransitionInput) => apply(() => api.call('alerts.transition', { id: id as number, ...i }), t('alerts.action.done', { status: t(`alerts.status.${i.to}`) }));
   const snooze = (until: number | null) => apply(() => api.call('alerts.snooze', { id: id as number, until }));
   const a = detail?.alert;
+  const seriesChart = useRef<ECharts | null>(null);
   return (
     <Drawer open={id !== null} onClose={() => { setOverride(null); setVersion((v) => v + 1); onClose(); }} size={860} title={t('alerts.detail.title')} destroyOnHidden
       extra={a && (
@@ -74,8 +78,9 @@ export function AlertDrawer({ id, onClose, onChanged }: { id: number | null; onC
           <Card size="small" style={{ marginBottom: 12 }}>
             <WorkflowActions detail={detail} busy={busy} onTransition={transition} />
           </Card>
-          <Card size="small" title={t('alerts.detail.chart')} style={{ marginBottom: 12 }}>
-            <SeriesChart id={a.id} firstDay={a.firstDay} lastDay={a.lastDay} version={a.updatedAt} />
+          <Card size="small" title={t('alerts.detail.chart')} style={{ marginBottom: 12 }}
+            extra={<AddToReportButton title={`${t('alerts.detail.chart')} #${a.id} ${seriesLabel(a, t)}`} source="alerts" testId="alert-series-add-report" snapshot={() => chartSnapshot(seriesChart.current)} />}>
+            <SeriesChart id={a.id} firstDay={a.firstDay} lastDay={a.lastDay} version={a.updatedAt} onReady={(c) => { seriesChart.current = c; }} />
           </Card>
           <Card size="small" title={t('alerts.detail.keywords')} style={{ marginBottom: 12 }}>
             <Space size={[4, 4]} wrap data-testid="alert-keywords">

@@ -1,11 +1,12 @@
 import { useRef, type ReactNode } from 'react';
 import { App, Button, Card, Dropdown, Empty, Flex } from 'antd';
-import { DownloadOutlined, PlusSquareOutlined } from '@ant-design/icons';
+import { DownloadOutlined } from '@ant-design/icons';
 import type { ECharts, EChartsOption } from 'echarts';
 import { useTranslation } from 'react-i18next';
 import { EChart, chartToPng, chartToSvg, type EChartClick } from '../../components/chart/EChart';
-import { useFilter } from '../../state/filters';
-import { dataUrlToBlob, download, downloadCsv, downloadXlsx, fileSafe, useReportBasket, type DataTable } from './export';
+import { AddToReportButton } from '../reports/AddToReportButton';
+import { chartSnapshot } from '../reports/basket';
+import { dataUrlToBlob, download, downloadCsv, downloadXlsx, fileSafe, type DataTable } from './export';
 
 export interface ChartCardProps {
   title: string;
@@ -26,8 +27,6 @@ export function ChartCard({ title, option, table, height = 300, loading, onClick
   const { t } = useTranslation();
   const { message } = App.useApp();
   const chart = useRef<ECharts | null>(null);
-  const filter = useFilter();
-  const add = useReportBasket((s) => s.add);
   const empty = table.rows.length === 0 && !loading;
   const items = [
     { key: 'png', label: t('trends.export.png') },
@@ -46,12 +45,6 @@ export function ChartCard({ title, option, table, height = 300, loading, onClick
       void message.error(t('trends.export.failed', { error: e instanceof Error ? e.message : String(e) }));
     }
   };
-  const addToReport = () => {
-    const c = chart.current;
-    if (!c) return;
-    add({ title, png: chartToPng(c), svg: chartToSvg(c), table, filter });
-    void message.success(t('trends.export.added', { title }));
-  };
   return (
     <Card
       size="small"
@@ -63,7 +56,7 @@ export function ChartCard({ title, option, table, height = 300, loading, onClick
           <Dropdown menu={{ items, onClick: ({ key }) => void onExport(key) }} trigger={['click']}>
             <Button size="small" icon={<DownloadOutlined />} aria-label={t('trends.export.menu')} data-testid={`${testId}-export`} />
           </Dropdown>
-          <Button size="small" icon={<PlusSquareOutlined />} onClick={addToReport} title={t('trends.export.addToReport')} aria-label={t('trends.export.addToReport')} disabled={empty} />
+          <AddToReportButton title={title} source="trends" snapshot={() => chartSnapshot(chart.current)} table={table} disabled={empty || loading} testId={`${testId}-add`} />
         </Flex>
       )}
       styles={{ body: { padding: 8 } }}

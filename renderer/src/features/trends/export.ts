@@ -1,4 +1,3 @@
-import { create } from 'zustand';
 import { api } from '../../platform/select';
 
 export type Cell = string | number | null;
@@ -53,14 +52,3 @@ export function dataUrlToBlob(url: string): Blob {
   for (let i = 0; i < bin.length; i++) bytes[i] = bin.charCodeAt(i);
   return new Blob([bytes], { type: mime });
 }
-
-/** One chart put aside for a report: its picture, its data and the filter it was drawn under. */
-export interface ReportItem { id: number; title: string; png: string; svg: string | null; table: DataTable; filter: unknown; addedAt: number }
-
-/** Charts the analyst has added to the report being assembled (the reports screen reads this basket). */
-export const useReportBasket = create<{ items: ReportItem[]; add(item: Omit<ReportItem, 'id' | 'addedAt'>): void; remove(id: number): void; clear(): void }>()((set) => ({
-  items: [],
-  add: (item) => set((s) => ({ items: [...s.items, { ...item, id: Date.now() + s.items.length, addedAt: Date.now() }] })),
-  remove: (id) => set((s) => ({ items: s.items.filter((i) => i.id !== id) })),
-  clear: () => set({ items: [] }),
-}));

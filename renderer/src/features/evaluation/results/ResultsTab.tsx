@@ -1,4 +1,5 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
+import type { ECharts } from 'echarts';
 import { Alert, Card, Col, Empty, Row, Segmented, Select, Tag } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { walkScheme } from '../../../../../shared/domain/evaluation';
@@ -12,6 +13,8 @@ import { localName } from '../scheme/names';
 import { distributionOption, radarDimensions, radarOption, sensitivityOption } from './chart-options';
 import { Provenance } from './Provenance';
 import { RankingTable } from './RankingTable';
+import { AddToReportButton } from '../../reports/AddToReportButton';
+import { chartSnapshot } from '../../reports/basket';
 
 /** A stored run: ranking, radar and distribution charts, sensitivity, provenance, evidence. */
 export function ResultsTab() {
@@ -27,10 +30,12 @@ export function ResultsTab() {
   const period = run?.periods.find((p) => p.label === periodLabel) ?? run?.periods[run.periods.length - 1];
   const dims = useMemo(() => (run ? radarDimensions(run.scheme.root) : []), [run]);
   const names = useMemo(() => new Map(run ? walkScheme(run.scheme.root).map((w) => [w.node.id, localName(w.node.name, i18n.language)]) : []), [run, i18n.language]);
+  const charts = useRef<Record<string, ECharts | null>>({});
   if (runs.data && !runs.data.length) return <Empty description={t('evaluation.results.none')} />;
   if (!run || !period) return <Card loading>{result.error != null && <ErrorAlert error={result.error} />}</Card>;
   const obj = period.objects.find((o) => o.key === selected) ?? [...period.objects].filter((o) => o.rank !== null).sort((a, b) => a.rank! - b.rank!)[0];
   const objectLabel = (k: string) => t(`evaluation.run.${k}`);
+  const add = (key: string, title: string) => <AddToReportButton title={title} source="evaluation" testId={`${key}-add-report`} snapshot={() => chartSnapshot(charts.current[key] ?? null)} />;
   return (
     <div data-testid="results-tab">
       <Row gutter={12} align="middle" style={{ marginBottom: 12 }}>
@@ -49,21 +54,21 @@ export function ResultsTab() {
       </Card>
       <Row gutter={12}>
         <Col xs={24} lg={8}>
-          <Card size="small" title={t('evaluation.results.radar', { name: obj?.key ?? '' })} style={{ marginBottom: 12 }}>
-            {obj && <EChart testId="radar-chart" height={320} option={radarOption(run.scheme.root, obj, period.objects, i18n.language, t('evaluation.results.radarMean'))} />}
+          <Card size="small" title={t('evaluation.results.radar', { name: obj?.key ?? '' })} style={{ marginBottom: 12 }} extra={add('radar', t('evaluation.results.radar', { name: obj?.key ?? '' }))}>
+            {obj && <EChart testId="radar-chart" onReady={(c) => { charts.current.radar = c; }} height={320} option={radarOption(run.scheme.root, obj, period.objects, i18n.language, t('evaluation.results.radarMean'))} />}
           </Card>
         </Col>
         <Col xs={24} lg={8}>
-          <Card size="small" title={t('evaluation.results.distribution')} style={{ marginBottom: 12 }}>
-            <EChart testId="distribution-chart" height={320} option={distributionOption(period.objects, obj?.key ?? null, t('evaluation.results.count'))} />
+          <Card size="small" title={t('evaluation.results.distribution')} style={{ marginBottom: 12 }} extra={add('distribution', t('evaluation.results.distribution'))}>
+            <EChart testId="distribution-chart" onReady={(c) => { charts.current.distribution = c; }} height={320} option={distributionOption(period.objects, obj?.key ?? null, t('evaluation.results.count'))} />
           </Card>
         </Col>
         <Col xs={24} lg={8}>
           <Card size="small" title={t('evaluation.results.provenance')} style={{ marginBottom: 12 }}><Provenance run={run} /></Card>
         </Col>
       </Row>
-      <Card size="small" title={t('evaluation.results.sensitivityTitle', { percent: run.sensitivityPercent })}>
-        <EChart testId="sensitivity-chart" height={360} option={sensitivityOption(period, (id) => names.get(id) ?? id,
+      <Card size="small" title={t('evaluation.results.sensitivityTitle', { percent: run.sensitivityPercent })} extra={add('sensitivity', t('evaluation.results.sensitivityTitle', { percent: run.sensitivityPercent }))}>
+        <EChart testId="sensitivity-chart" onReady={(c) => { charts.current.sensitivity = c; }} height={360} option={sensitivityOption(period, (id) => names.get(id) ?? id,
           t('evaluation.results.scenarioUp', { percent: run.sensitivityPercent }), t('evaluation.results.scenarioDown', { percent: run.sensitivityPercent }), t('evaluation.results.changed'))} />
       </Card>
       <EvidenceDrawer run={run} period={period} object={evidence} onClose={() => setEvidence(null)} />
