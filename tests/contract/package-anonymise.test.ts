@@ -16,6 +16,8 @@ import { tmpDir } from '../helpers/tmp';
 import { inProcess, type TransportHarness } from './transports';
 import { runJob } from './layers-support';
 import { writePlantedCsv } from './package-support';
+import { readGpkgTable } from '../../electron/engine/db/repos/geo-gpkg';
+import { parseGpkgBlob } from '../../shared/domain/geo/wkb';
 
 const ROWS = 30;
 
@@ -23,7 +25,7 @@ describe('anonymised data packages (contract)', () => {
   let h: TransportHarness; let api: ApiClient; let cleanup: () => void; let dir: string;
   const db = () => h.engine.ctx.projects.require().handle.db;
 
-  const exportWith = async (name: string, settings: AnonymiseSettings, formats: ('arrow' | 'csv')[] = ['arrow', 'csv']) => {
+  const exportWith = async (name: string, settings: AnonymiseSettings, formats: ('arrow' | 'csv' | 'geojson' | 'gpkg')[] = ['arrow', 'csv']) => {
     const out = path.join(dir, name);
     const res = await runJob<PackageExportResult>(api, () => api.call('package.export', { filter: {}, settings, formats, outDir: out }));
     return { out, res };
@@ -96,6 +98,33 @@ describe('anonymised data packages (contract)', () => {
     expect(pv.stats.piiByKind.idCard).toBe(ROWS);
     expect(pv.columns.dropped).toContain('caller_phone');
     expect(pv.kAnonymity?.records).toBe(ROWS);
+  });
+
+  it('GeoJSON and GeoPackage: one point per record at the same anonymised place as the Arrow file, no planted value, hashed in the manifest', async () => {
+    const { out, res } = await exportWith('pkg-geo', PRESETS.standard, ['arrow', 'geojson', 'gpkg']);
+    expect(res.files.map((f) => f.role)).toEqual(expect.arrayContaining(['records', 'records-geojson', 'records-gpkg']));
+    expect((await api.call('package.inspect', { dir: out })).ok).toBe(true);
+    const arrow = [...tableFromIPC(fs.readFileSync(path.join(out, 'records.arrow')))].map((r) => [r.external_id as string, [r.lon as number, r.lat as number]] as const);
+    const want = new Map(arrow);
+    const geojsonText = fs.readFileSync(path.join(out, 'records.geojson'), 'utf8');
+    const fc = JSON.parse(geojsonText) as { features: { geometry: { coordinates: number[] } | null; properties: Record<string, unknown> }[]; bbox: number[] };
+    expect(fc.features).toHaveLength(ROWS);
+    for (const f of fc.features) {
+      expect(f.geometry?.coordinates).toEqual(want.get(f.properties.external_id as string));
+      expect(String(f.properties.received_at)).toMatch(/^\d{4}-\d{2}-\d{2}T.*\+08:00$/);
+    }
+    const gpkg = readGpkgTable(path.join(out, 'records.gpkg'));
+    expect(gpkg.table).toBe('minsheng_records');
+    expect(gpkg.rows).toHaveLength(ROWS);
+    for (const r of gpkg.rows) {
+      const g = parseGpkgBlob(r.blob!).geometry;
+      expect(g?.type === 'Point' && g.coordinates).toEqual(want.get(r.props.external_id as string));
+    }
+    const gpkgText = fs.readFileSync(path.join(out, 'records.gpkg')).toString('utf8');
+    for (const v of Object.values(PLANTED)) {
+      expect(geojsonText).not.toContain(v);
+      expect(gpkgText).not.toContain(v);
+    }
   });
 
   it('a CSV-only anonymised package imports into another project, keeping the anonymised values', async () => {

@@ -132,7 +132,10 @@ export async function runCli(argv: readonly string[]): Promise<number> {
       }
     }
     else if (cmd === 'evaluate') await withEngine(async (e) => { const r = await evaluateCmd(e, args); process.stdout.write(r.stdoutJson ? `${JSON.stringify(r.run)}\n` : `${r.text}\n`); });
-    else if (cmd === 'package') { const code = await withEngine(async (e) => { const [text, json, exit] = await packageCmd(e, args); print(args, text, json); return exit; }); if (code) return code; }
+    else if (cmd === 'export' && !args.flags.places) { // export <p> --format … = package export (records with anonymisation)
+      const code = await withEngine(async (e) => { const [text, json, exit] = await packageCmd(e, { ...args, positional: ['package', 'export', ...args.positional.slice(1)] }); print(args, text, json); return exit; });
+      if (code) return code;
+    } else if (cmd === 'package') { const code = await withEngine(async (e) => { const [text, json, exit] = await packageCmd(e, args); print(args, text, json); return exit; }); if (code) return code; }
     else if (cmd === 'stats') await withEngine(async (e) => { process.stdout.write(`${await statsCmd(e, args)}\n`); });
     else if (cmd === 'taxonomy') await withEngine(async (e) => { const r = await taxonomyCmd(e, args); print(args, JSON.stringify(r), r); });
     else if (cmd === 'report') await withEngine(async (e) => { const [text, json] = await reportCmd(e, args, argv); print(args, text, json); });

@@ -18,7 +18,7 @@ export const LAYER_HELP = `  layer add <file> --project <p> --kind community|roa
   geocode <p>                        地址匹配 / geocode address-only records; match rate and hold-out error (median, p90)
   layer stats <p> --layer <id> --format csv|geojson|gpkg --out <file> [--from ISO] [--to ISO] [--buffer M]
                                      图层要素统计 / per-feature statistics with the layer's attributes
-  export <p> --format csv --out <dir> 导出记录及其空间归属 / records with external id and assigned places, one CSV`;
+  export <p> --places --out <dir>    导出记录及其空间归属 / records with external id and assigned places, one CSV`;
 
 function flag(args: ParsedArgs, name: string): string | undefined {
   const v = args.flags[name];
@@ -98,9 +98,9 @@ export async function layerCmd(engine: Engine, args: ParsedArgs): Promise<[strin
     return [`${r.features} features → ${r.path}`, r];
   }
   if (cmd === 'export') {
-    open(engine, sub, 'usage: export <project> --format csv --out <dir>');
+    open(engine, sub, 'usage: export <project> --places --out <dir>');
     const dir = flag(args, 'out');
-    if (!dir || (flag(args, 'format') ?? 'csv') !== 'csv') throw new UsageError('usage: export <project> --format csv --out <dir>');
+    if (!dir) throw new UsageError('usage: export <project> --places --out <dir>');
     fs.mkdirSync(dir, { recursive: true });
     const r = await handlers['layers.exportRecords']({ filter: {}, path: path.join(dir, 'records.csv') }, ctx);
     return [`${r.rows} records → ${r.path}`, r];

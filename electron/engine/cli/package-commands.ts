@@ -1,5 +1,5 @@
 /**
- * cli package export <p> --out <dir> [--format arrow|csv|both] [--preset none|standard|strict]
+ * cli package export <p> --out <dir> [--format arrow|csv|geojson|gpkg[,…]|both] [--preset none|standard|strict]
  *                  [--anonymize settings.json] [--from D] [--to D] [--where k=v;…] [--no-layers] [--no-taxonomy]
  * cli package verify <dir>
  * cli package import <dir> --project <p>
@@ -17,7 +17,9 @@ import type { ParsedArgs } from './args';
 import { UsageError, waitJob } from './import-commands';
 import { statsFilter } from './stats-commands';
 
-export const PACKAGE_HELP = `  package export <p> --out <dir> [--format arrow|csv|both] [--preset none|standard|strict] [--anonymize settings.json]
+export const PACKAGE_HELP = `  export <p> --format arrow|csv|geojson|gpkg[,…] [--anonymize settings.json] --out <dir>
+                                     导出记录 / the same as package export with these formats (GeoJSON/GeoPackage: points at lon/lat)
+  package export <p> --out <dir> [--format arrow|csv|geojson|gpkg[,…]|both] [--preset none|standard|strict] [--anonymize settings.json]
          [--from YYYY-MM-DD] [--to YYYY-MM-DD] [--where k=v[;k=v]] [--no-layers] [--no-taxonomy]
                                      导出数据包 / write a data package: records (Arrow IPC file, CSV), taxonomy, layers (GeoJSON),
                                      manifest with SHA-256 of every file; anonymised by the preset (default standard), with
@@ -47,6 +49,17 @@ function settingsFrom(args: ParsedArgs) {
   return parsed.data;
 }
 
+const FORMATS = ['arrow', 'csv', 'geojson', 'gpkg'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** `both` (Arrow + CSV) or a comma-separated list of arrow, csv, geojson, gpkg. */
+function formatsFrom(v: string): Format[] {
+  const list = v === 'both' ? ['arrow', 'csv'] : v.split(',').map((f) => f.trim()).filter(Boolean);
+  const bad = list.filter((f) => !(FORMATS as readonly string[]).includes(f));
+  if (!list.length || bad.length) throw new UsageError(`--format must be arrow, csv, geojson, gpkg (comma-separated) or both${bad.length ? `, not ${bad.join(', ')}` : ''}`);
+  return [...new Set(list)] as Format[];
+}
+
 async function waitFor<T>(engine: Engine, jobId: string, quiet: boolean): Promise<T> {
   return (await waitJob(engine, jobId, quiet)) as T;
 }
@@ -64,14 +77,12 @@ export async function packageCmd(engine: Engine, args: ParsedArgs): Promise<[str
   }
   if (sub === 'export' && target) {
     const out = str(args, 'out');
-    if (!out) throw new UsageError('usage: package export <project> --out <dir> [--format arrow|csv|both] [--preset …] [--anonymize settings.json]');
-    const format = str(args, 'format') ?? 'both';
-    if (!['arrow', 'csv', 'both'].includes(format)) throw new UsageError('--format must be arrow, csv or both');
+    if (!out) throw new UsageError('usage: package export <project> --out <dir> [--format arrow|csv|geojson|gpkg[,…]|both] [--preset …] [--anonymize settings.json]');
+    const formats = formatsFrom(str(args, 'format') ?? 'both');
     const settings = settingsFrom(args);
     engine.ctx.projects.openFile(target, 'cli', 'cli.package.export');
     const api = createApiClient({ call: (m, i) => engine.dispatcher.call(m, i), subscribe: (l) => engine.ctx.events.subscribe(l) });
     const filter = await statsFilter(api, args);
-    const formats = format === 'both' ? ['arrow', 'csv'] as const : [format as 'arrow' | 'csv'];
     const { jobId } = await api.call('package.export', {
       filter, settings, formats: [...formats], outDir: path.resolve(out), layers: !args.flags['no-layers'], taxonomy: !args.flags['no-taxonomy'],
     });

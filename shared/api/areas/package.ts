@@ -18,7 +18,7 @@ const RelPath = z.string().min(1).max(300).regex(/^(?!\/)(?!.*(?:^|\/)\.\.(?:\/|
 
 export const PackageFileSchema = z.object({
   path: RelPath,
-  role: z.enum(['records', 'records-csv', 'taxonomy', 'layer', 'aggregates', 'readme']),
+  role: z.enum(['records', 'records-csv', 'records-geojson', 'records-gpkg', 'taxonomy', 'layer', 'aggregates', 'readme']),
   format: z.string().max(60),
   bytes: z.number().int().nonnegative(),
   sha256: Sha256,
@@ -85,12 +85,13 @@ export const ManifestSchema = z.object({
 });
 export type Manifest = z.infer<typeof ManifestSchema>;
 
-export const PackageFormatSchema = z.enum(['arrow', 'csv']);
+/** Arrow and CSV carry the records for re-import; GeoJSON and GeoPackage put them on a map in a GIS (points at lon/lat). */
+export const PackageFormatSchema = z.enum(['arrow', 'csv', 'geojson', 'gpkg']);
 
 export const PackageExportInputSchema = z.object({
   filter: FilterSchema,
   settings: AnonymiseSettingsSchema,
-  formats: z.array(PackageFormatSchema).min(1).max(2),
+  formats: z.array(PackageFormatSchema).min(1).max(4),
   /** The package folder: created when missing, must be empty when it exists. */
   outDir: Path,
   layers: z.boolean().default(true),

@@ -38,6 +38,21 @@ describe('cli package', () => {
     expect(v.out).toMatch(/^ok: \d+ files match/);
   }, 240_000);
 
+  it('export <p> --format geojson,gpkg --anonymize: the same package job, map formats only; --places keeps the places CSV', () => {
+    fs.writeFileSync(p('coarse.json'), JSON.stringify({ location: { mode: 'grid', gridM: 1000 } }));
+    const r = cli(['export', p('demo.minsheng'), '--format', 'geojson,gpkg', '--anonymize', p('coarse.json'), '--out', p('map-out'), '--json']);
+    expect(r.code, r.err).toBe(0);
+    const out = JSON.parse(r.out) as { rows: number; files: { path: string; role: string }[] };
+    expect(out.files.map((f) => f.path)).toEqual(expect.arrayContaining(['records.geojson', 'records.gpkg']));
+    expect(out.files.map((f) => f.path)).not.toContain('records.arrow');
+    const fc = JSON.parse(fs.readFileSync(p('map-out/records.geojson'), 'utf8')) as { features: unknown[] };
+    expect(fc.features).toHaveLength(out.rows);
+    const places = cli(['export', p('demo.minsheng'), '--places', '--out', p('places-out')]);
+    expect(places.code, places.err).toBe(0);
+    expect(fs.readFileSync(p('places-out/records.csv'), 'utf8').split('\n')[0]).toContain('district_code');
+    expect(cli(['export', p('demo.minsheng'), '--format', 'shp', '--out', p('bad-out')]).code).toBe(1);
+  }, 240_000);
+
   it('a bad settings file or format is a usage error (exit 1)', () => {
     fs.writeFileSync(p('bad.json'), JSON.stringify({ k: 1 }));
     const r = cli(['package', 'export', p('demo.minsheng'), '--out', p('pkg-bad'), '--anonymize', p('bad.json')]);

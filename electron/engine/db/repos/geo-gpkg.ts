@@ -56,15 +56,23 @@ export interface GpkgWriteSpec {
 
 const WGS84_WKT = 'GEOGCS["WGS 84",DATUM["WGS_1984",SPHEROID["WGS 84",6378137,298.257223563,AUTHORITY["EPSG","7030"]],AUTHORITY["EPSG","6326"]],PRIMEM["Greenwich",0,AUTHORITY["EPSG","8901"]],UNIT["degree",0.0174532925199433,AUTHORITY["EPSG","9122"]],AUTHORITY["EPSG","4326"]]';
 
-/** Writes a new GeoPackage (WGS-84) with one feature table; an existing file is replaced. */
-export function writeGpkg(file: string, spec: GpkgWriteSpec, now: Date): number {
-  const tmp = `${file}.tmp-${process.pid}`;
-  fs.rmSync(tmp, { force: true });
-  const db = new Database(tmp);
-  let n = 0;
-  try {
+/**
+ * A GeoPackage (WGS-84) with one feature table, written row by row (for exports too big to hold): the file is
+ * built under a temporary name and renamed on `close`, which also records the extent; `abort` removes it.
+ */
+export class GpkgStreamWriter {
+  private readonly tmp: string;
+  private readonly db: Database.Database;
+  private readonly insert: Database.Statement;
+  rows = 0;
+
+  constructor(private readonly file: string, private readonly spec: Omit<GpkgWriteSpec, 'rows' | 'bbox'>, now: Date) {
+    this.tmp = `${file}.tmp-${process.pid}`;
+    fs.rmSync(this.tmp, { force: true });
+    const db = this.db = new Database(this.tmp);
     db.pragma('application_id = 1196444487'); // 'GPKG'
     db.pragma('user_version = 10300');
+    db.pragma('journal_mode = OFF');
     db.exec(`
       CREATE TABLE gpkg_spatial_ref_sys (srs_name TEXT NOT NULL, srs_id INTEGER PRIMARY KEY, organization TEXT NOT NULL,
         organization_coordsys_id INTEGER NOT NULL, definition TEXT NOT NULL, description TEXT);
@@ -79,14 +87,41 @@ export function writeGpkg(file: string, spec: GpkgWriteSpec, now: Date): number 
     srs.run('WGS 84 geodetic', 4326, 'EPSG', 4326, WGS84_WKT, 'longitude/latitude coordinates in decimal degrees on the WGS 84 spheroid');
     const cols = spec.columns.map((c) => `${ident(c.name)} ${c.type}`).join(', ');
     db.exec(`CREATE TABLE ${ident(spec.table)} (fid INTEGER PRIMARY KEY AUTOINCREMENT, geom ${spec.geometryType}${cols ? `, ${cols}` : ''})`);
-    db.prepare('INSERT INTO gpkg_contents (table_name, data_type, identifier, last_change, min_x, min_y, max_x, max_y, srs_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 4326)')
-      .run(spec.table, 'features', spec.table, now.toISOString(), ...spec.bbox);
+    db.prepare('INSERT INTO gpkg_contents (table_name, data_type, identifier, last_change, srs_id) VALUES (?, ?, ?, ?, 4326)')
+      .run(spec.table, 'features', spec.table, now.toISOString());
     db.prepare('INSERT INTO gpkg_geometry_columns VALUES (?, ?, ?, 4326, 0, 0)').run(spec.table, 'geom', spec.geometryType);
-    const insert = db.prepare(`INSERT INTO ${ident(spec.table)} (geom${spec.columns.map((c) => `, ${ident(c.name)}`).join('')}) VALUES (?${spec.columns.map(() => ', ?').join('')})`);
-    db.transaction(() => { for (const r of spec.rows) { insert.run(r.blob, ...r.values.map((v) => (v === undefined ? null : v))); n++; } })();
-  } finally {
-    db.close();
+    this.insert = db.prepare(`INSERT INTO ${ident(spec.table)} (geom${spec.columns.map((c) => `, ${ident(c.name)}`).join('')}) VALUES (?${spec.columns.map(() => ', ?').join('')})`);
+    db.exec('BEGIN');
   }
-  fs.renameSync(tmp, file);
-  return n;
+
+  /** One feature: its geometry blob (null for no geometry) and its column values in `spec.columns` order. */
+  push(blob: Uint8Array | null, values: readonly unknown[]): void {
+    this.insert.run(blob, ...values.map((v) => (v === undefined ? null : v)));
+    this.rows++;
+  }
+
+  close(bbox: [number, number, number, number] | null): number {
+    if (bbox) this.db.prepare('UPDATE gpkg_contents SET min_x = ?, min_y = ?, max_x = ?, max_y = ? WHERE table_name = ?').run(...bbox, this.spec.table);
+    this.db.exec('COMMIT');
+    this.db.close();
+    fs.renameSync(this.tmp, this.file);
+    return this.rows;
+  }
+
+  abort(): void {
+    try { this.db.close(); } catch { /* already closed */ }
+    fs.rmSync(this.tmp, { force: true });
+  }
+}
+
+/** Writes a new GeoPackage (WGS-84) with one feature table; an existing file is replaced. */
+export function writeGpkg(file: string, spec: GpkgWriteSpec, now: Date): number {
+  const w = new GpkgStreamWriter(file, spec, now);
+  try {
+    for (const r of spec.rows) w.push(r.blob, r.values);
+  } catch (e) {
+    w.abort();
+    throw e;
+  }
+  return w.close(spec.bbox);
 }

@@ -21,6 +21,7 @@ import { exportTaxonomy } from '../../db/repos/package-taxonomy';
 import { SqliteAuditRepository } from '../../db/repos/audit-repo';
 import { ArrowRecordsWriter } from './arrow-io';
 import { CsvRecordsWriter } from './csv-io';
+import { GeoJsonRecordsWriter, GpkgRecordsWriter } from './geo-io';
 import { writeLayers } from './layers-io';
 import { describeFile } from './manifest';
 import { AggregateCounter, writeAggregates, writeReadme } from './extras';
@@ -77,6 +78,10 @@ async function writePackage(ctx: JobContext, p: PackageExportParams, dir: string
   const locate = s.location.mode === 'community' ? communityLocator(db) : null;
   const arrowOut = p.formats.includes('arrow') ? new ArrowRecordsWriter(path.join(dir, 'records.arrow'), columns) : null;
   const csvOut = p.formats.includes('csv') ? new CsvRecordsWriter(path.join(dir, 'records.csv'), columns) : null;
+  const geoOut = [
+    p.formats.includes('geojson') ? new GeoJsonRecordsWriter(path.join(dir, 'records.geojson'), columns) : null,
+    p.formats.includes('gpkg') ? new GpkgRecordsWriter(path.join(dir, 'records.gpkg'), columns, new Date(ctx.now())) : null,
+  ].filter((w) => w !== null);
   const kCheck = new KAnonymityCounter(s.quasiIdentifiers);
   const aggregates = s.aggregates ? new AggregateCounter() : null;
   const perBatch = new Map<number, number>();
@@ -87,6 +92,7 @@ async function writePackage(ctx: JobContext, p: PackageExportParams, dir: string
       const out = anon.apply(toPackageRecord(row), locate ? { communityCentroid: locate(row) } : undefined);
       if (arrowOut) await arrowOut.push(out);
       csvOut?.push(out);
+      for (const w of geoOut) w.push(out);
       kCheck.add(quasiValues(out, s.quasiIdentifiers, s));
       aggregates?.add(out);
       if (row.origin_batch !== null) perBatch.set(row.origin_batch, (perBatch.get(row.origin_batch) ?? 0) + 1);
@@ -96,14 +102,18 @@ async function writePackage(ctx: JobContext, p: PackageExportParams, dir: string
   } catch (e) {
     arrowOut?.abort();
     csvOut?.abort();
+    for (const w of geoOut) w.abort();
     throw e;
   }
   if (arrowOut) await arrowOut.close();
   csvOut?.close();
+  for (const w of geoOut) w.close();
   ctx.progress(n, total, 'files');
   const files: PackageFile[] = [];
   if (arrowOut) files.push(await describeFile(dir, 'records.arrow', 'records', 'arrow-ipc-file', n));
   if (csvOut) files.push(await describeFile(dir, 'records.csv', 'records-csv', 'csv-utf8-bom', n));
+  if (p.formats.includes('geojson')) files.push(await describeFile(dir, 'records.geojson', 'records-geojson', 'geojson', n));
+  if (p.formats.includes('gpkg')) files.push(await describeFile(dir, 'records.gpkg', 'records-gpkg', 'geopackage', n));
 
   let taxonomy: Manifest['taxonomy'] = null;
   if (p.taxonomy) {

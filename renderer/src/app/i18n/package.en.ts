@@ -10,6 +10,8 @@ export const packageEn: typeof packageZhCN = {
     formats: 'Record formats',
     arrow: 'Arrow IPC (Feather v2, for Python / R / DuckDB)',
     csv: 'CSV (UTF-8, opens in Excel)',
+    geojson: 'GeoJSON points (for GIS viewing, not for re-import)',
+    gpkg: 'GeoPackage points (QGIS / ArcGIS, not for re-import)',
     layers: 'Include the reference layers (GeoJSON)',
     taxonomy: 'Include the taxonomy and source crosswalk',
     outDir: 'Output folder',

@@ -8,6 +8,8 @@ export const packageZhCN = {
     formats: '记录格式',
     arrow: 'Arrow IPC（Feather v2，供 Python / R / DuckDB）',
     csv: 'CSV（UTF-8，Excel 可直接打开）',
+    geojson: 'GeoJSON 点（地图软件查看，不用于再导入）',
+    gpkg: 'GeoPackage 点（QGIS / ArcGIS，不用于再导入）',
     layers: '附带参考图层（GeoJSON）',
     taxonomy: '附带分类体系与来源对照表',
     outDir: '输出文件夹',

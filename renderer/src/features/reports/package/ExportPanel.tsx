@@ -24,7 +24,7 @@ export function WhatCard() {
           title={t('package.what.total', { n: (count.data?.count ?? 0).toLocaleString() })} description={t('package.what.filterHint')} />
         <Form.Item label={t('package.what.formats')} style={{ marginBottom: 8 }}>
           <Checkbox.Group<PackageFormat> data-testid="package-formats" value={formats} onChange={(v) => set({ formats: v })}
-            options={[{ value: 'arrow', label: t('package.what.arrow') }, { value: 'csv', label: t('package.what.csv') }]} />
+            options={(['arrow', 'csv', 'geojson', 'gpkg'] as const).map((value) => ({ value, label: t(`package.what.${value}`) }))} />
         </Form.Item>
         <Flex gap={24} wrap style={{ marginBottom: 12 }}>
           <span><Switch size="small" checked={layers} onChange={(v) => set({ layers: v })} /> {t('package.what.layers')}</span>

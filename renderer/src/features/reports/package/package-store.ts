@@ -6,7 +6,7 @@ import { create } from 'zustand';
 import { PRESETS, type AnonymiseSettings, type PresetName } from '../../../../../shared/domain/anonymise/settings';
 import type { PackageExportResult } from '../../../../../shared/api/areas/package';
 
-export type PackageFormat = 'arrow' | 'csv';
+export type PackageFormat = 'arrow' | 'csv' | 'geojson' | 'gpkg';
 
 export interface ExportRun {
   jobId: string | null;
