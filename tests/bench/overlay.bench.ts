@@ -16,7 +16,7 @@ import { createProjectFile } from '../../electron/engine/db/project-file';
 import { openConnection } from '../../electron/engine/db/connection';
 import { runOverlay } from '../../electron/engine/services/layers/overlay';
 import { featureStats } from '../../electron/engine/services/layers/stats';
-import { readyStats } from '../../electron/engine/services/layers/stats-columns';
+import { readyStatsData } from '../../electron/engine/services/stats/cache';
 import { statsRebuildJob } from '../../electron/engine/services/stats/builder';
 import { SqliteLayersRepository } from '../../electron/engine/db/repos/layers-repo';
 
@@ -105,7 +105,7 @@ const filters: [string, object][] = [
   ['categories 1–3', { categories: [1, 2, 3] }],
 ];
 const c0 = performance.now();
-const stats = readyStats(db);
+const stats = readyStatsData(db);
 console.log(`statistics columns loaded in ${(performance.now() - c0).toFixed(0)} ms (once per project change)`);
 for (const [name, f] of filters) {
   const s0 = performance.now();

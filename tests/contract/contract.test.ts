@@ -11,7 +11,7 @@ import { handlers } from '../../electron/engine/api/router';
 import { LATEST_SCHEMA_VERSION } from '../../electron/engine/db/migrations';
 import { lockPathOf } from '../../electron/engine/db/lock';
 import { snapshotDir, tmpDir } from '../helpers/tmp';
-import { inProcess, overHttp, overIpcRelay, overParentPort, type TransportHarness } from './transports';
+import { ALL_TRANSPORTS, type TransportHarness } from './transports';
 
 async function errorCode(p: Promise<unknown>): Promise<string> {
   try { await p; return 'no error'; } catch (e) { return e instanceof ApiError ? e.code : `not ApiError: ${String(e)}`; }
@@ -21,12 +21,7 @@ it('the router handles exactly the methods of the contract', () => {
   expect(Object.keys(handlers).sort()).toEqual([...METHOD_NAMES].sort());
 });
 
-describe.each([
-  ['in-process', inProcess],
-  ['http', overHttp],
-  ['parent port', overParentPort],
-  ['IPC relay (fake ipcMain + utilityProcess)', overIpcRelay],
-] as const)('contract over %s', (_name, make) => {
+describe.each(ALL_TRANSPORTS)('contract over %s', (_name, make) => {
   let h: TransportHarness; let api: ApiClient; let dir: string; let cleanup: () => void;
   beforeAll(async () => {
     ({ dir, cleanup } = tmpDir());

@@ -4,18 +4,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../../shared/api/client';
 import { ApiError } from '../../shared/api/errors';
 import { tmpDir } from '../helpers/tmp';
-import { inProcess, overHttp, overIpcRelay, overParentPort, type TransportHarness } from './transports';
+import { ALL_TRANSPORTS, type TransportHarness } from './transports';
 
 async function errorCode(p: Promise<unknown>): Promise<string> {
   try { await p; return 'no error'; } catch (e) { return e instanceof ApiError ? e.code : `not ApiError: ${String(e)}`; }
 }
 
-describe.each([
-  ['in-process', inProcess],
-  ['http', overHttp],
-  ['parent port', overParentPort],
-  ['IPC relay (fake ipcMain + utilityProcess)', overIpcRelay],
-] as const)('settings and desktop services over %s', (_name, make) => {
+describe.each(ALL_TRANSPORTS)('settings and desktop services over %s', (_name, make) => {
   let h: TransportHarness; let api: ApiClient; let dir: string; let cleanup: () => void;
   beforeAll(async () => {
     ({ dir, cleanup } = tmpDir());

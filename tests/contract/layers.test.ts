@@ -10,7 +10,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createApiClient, type ApiClient } from '../../shared/api/client';
 import { readLayerFile } from '../../electron/engine/services/layers/readers';
 import { featureStats } from '../../electron/engine/services/layers/stats';
-import { readyStats } from '../../electron/engine/services/layers/stats-columns';
+import { readyStatsData } from '../../electron/engine/services/stats/cache';
 import { tmpDir } from '../helpers/tmp';
 import { square, writeShapefile } from '../unit/engine/layers-shp-writer';
 import { inProcess, type TransportHarness } from './transports';
@@ -120,7 +120,7 @@ describe('layers contract (demo city)', () => {
     const cat = (db().prepare('SELECT cat1_id AS c FROM records WHERE cat1_id IS NOT NULL LIMIT 1').get() as { c: number }).c;
     const filters = [{}, { from: mid, to: span.hi + 1 }, { districts: [district] }, { categories: [cat], from: span.lo, to: mid }, { q: '噪音' }];
     const compare = () => {
-      const stats = readyStats(db());
+      const stats = readyStatsData(db());
       expect(stats).not.toBeNull();
       for (const role of ['district', 'community'] as const) {
         for (const f of filters) {

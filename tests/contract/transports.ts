@@ -162,3 +162,11 @@ export async function overIpcRelay(dataDir: string): Promise<TransportHarness> {
     close: async () => { relay.dispose(); off(); await engine.shutdown(); },
   };
 }
+
+/** Every transport the contract runs over, for `describe.each`. */
+export const ALL_TRANSPORTS = [
+  ['in-process', inProcess],
+  ['http', overHttp],
+  ['parent port', overParentPort],
+  ['IPC relay (fake ipcMain + utilityProcess)', overIpcRelay],
+] as const;

@@ -9,7 +9,8 @@ import { rowsToArrowIPC, type ColumnType } from '../../services/arrow';
 import { exportFeatureStats, exportRecordsCsv } from '../../services/layers/export';
 import { previewLayer } from '../../services/layers/import-layer';
 import { featureStats } from '../../services/layers/stats';
-import { byCategoryFromColumns, readyStats } from '../../services/layers/stats-columns';
+import { byCategoryFromColumns } from '../../services/layers/stats-columns';
+import { readyStatsData } from '../../services/stats/cache';
 import { SqliteGeoColumnsRepository } from '../../db/repos/layer-geo-columns';
 import type { EngineContext } from '../../context';
 import type { HandlerGroup } from '../types';
@@ -104,7 +105,7 @@ export const layersHandlers: HandlerGroup<
   },
   'layers.geocode': (_i, ctx) => ({ jobId: startProjectJob(ctx, 'layers.geocode', {}) }),
   'layers.stats': (i, ctx) => {
-    const r = featureStats(db(ctx), i.layerId, i.filter, { bufferM: i.bufferM, stats: readyStats(db(ctx)) });
+    const r = featureStats(db(ctx), i.layerId, i.filter, { bufferM: i.bufferM, stats: readyStatsData(db(ctx)) });
     if (!r) throw new ApiError('BAD_INPUT', { detail: `layer ${i.layerId} not found / 图层 ${i.layerId} 不存在` });
     return rowsToArrowIPC(r.rows, STAT_COLUMNS as never);
   },
@@ -113,7 +114,7 @@ export const layersHandlers: HandlerGroup<
     requireLayer(repo, i.layerId);
     const roles = repo.effectiveRoles();
     const role = GEO_ROLES.find((r) => roles[r] === i.layerId);
-    const stats = readyStats(db(ctx));
+    const stats = readyStatsData(db(ctx));
     const geo = role && stats ? new SqliteGeoColumnsRepository(db(ctx)).get(role) : null;
     const found = !role ? [] : stats && geo ? byCategoryFromColumns(stats, geo, i.filter, i.level) : new SqliteGeoStatsRepository(db(ctx)).byCategory(role, i.filter, i.level);
     const rows = found.map((r) => ({ featureId: r.fid, categoryId: r.categoryId, category: r.name, count: r.n }));
@@ -121,7 +122,7 @@ export const layersHandlers: HandlerGroup<
   },
   'layers.exportStats': (i, ctx) => {
     const out = outPath(i.path);
-    const r = featureStats(db(ctx), i.layerId, i.filter, { bufferM: i.bufferM, stats: readyStats(db(ctx)) });
+    const r = featureStats(db(ctx), i.layerId, i.filter, { bufferM: i.bufferM, stats: readyStatsData(db(ctx)) });
     if (!r) throw new ApiError('BAD_INPUT', { detail: `layer ${i.layerId} not found / 图层 ${i.layerId} 不存在` });
     return exportFeatureStats(r, i.format, out, new Date());
   },

@@ -8,17 +8,15 @@ import { T_EPOCH_MS } from '../../../../shared/domain/stats/columns';
 import { dayStartMs } from '../../../../shared/domain/surveillance/holidays';
 import type { Filter } from '../../../../shared/model/filter';
 import { areaDayCounts } from '../../db/repos/alerts-series';
-import { SqliteStatsRepository } from '../../db/repos/stats-repo';
-import { statsData, type StatsData } from '../stats/cache';
+import { readyStatsData, type StatsData } from '../stats/cache';
 import { select } from '../stats/select';
 
 export interface AreaDayCount { path: string[]; day: number; count: number }
 
 /** The statistics columns, when built and holding every record (else null: the caller uses SQL). */
 export function statsColumns(db: Database.Database): StatsData | null {
-  if (new SqliteStatsRepository(db).needsRebuild()) return null;
-  let data: StatsData;
-  try { data = statsData(db, () => { throw new Error('stats columns are being rebuilt'); }); } catch { return null; }
+  const data = readyStatsData(db);
+  if (!data) return null;
   let alive = 0;
   for (let i = 0; i < data.cols.n; i++) alive += data.cols.alive[i];
   return alive === (db.prepare('SELECT count(*) FROM records').pluck().get() as number) ? data : null;

@@ -4,11 +4,9 @@
  * column of a role (geo_columns). A new filter over millions of records costs one pass over the
  * selected rows instead of a join over record_geo.
  */
-import type Database from 'better-sqlite3';
 import type { Filter } from '../../../../shared/model/filter';
 import { NULL_I32 } from '../../../../shared/domain/stats/columns';
-import { SqliteStatsRepository } from '../../db/repos/stats-repo';
-import { statsData, type StatsData } from '../stats/cache';
+import type { StatsData } from '../stats/cache';
 import { select } from '../stats/select';
 
 export interface ColumnStats {
@@ -116,10 +114,4 @@ export function byCategoryFromColumns(data: StatsData, geo: Int32Array, filter: 
     const categoryId = key % width;
     return { fid: (key - categoryId) / width, categoryId, name: data.cats.nodes.get(categoryId)?.name ?? String(categoryId), n };
   }).sort((a, b) => a.fid - b.fid || b.n - a.n);
-}
-
-/** The statistics columns when they are ready (never starts their rebuild; callers then use the join). */
-export function readyStats(db: Database.Database): StatsData | null {
-  if (new SqliteStatsRepository(db).needsRebuild()) return null;
-  try { return statsData(db, () => { throw new Error('not ready'); }); } catch { return null; }
 }

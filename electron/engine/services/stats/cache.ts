@@ -69,6 +69,12 @@ export function statsData(db: Database.Database, startRebuild: () => string): St
   return fresh;
 }
 
+/** The statistics columns when they are built (loaded inline if needed), or null — never starts their rebuild; callers fall back to SQL. */
+export function readyStatsData(db: Database.Database): StatsData | null {
+  if (new SqliteStatsRepository(db).needsRebuild()) return null;
+  try { return statsData(db, () => { throw new Error('the columns are being rebuilt'); }); } catch { return null; }
+}
+
 /** Decodes the store of the project file off this thread (see load-thread.ts). */
 export type ThreadLoader = () => Promise<StatsCore>;
 
