@@ -178,6 +178,14 @@ describe('browser mode: alerts — detect, work an alert through its workflow, h
       await page.getByTestId('alerts-table').waitFor();
       const inbox = page.locator('[data-testid="alerts-table"] tbody tr.ant-table-row');
       await expect.poll(async () => (await inbox.allInnerTexts()).some((t) => t.includes('时空扫描')), { timeout: 15_000 }).toBe(true);
+      // the scan alert's drawer names every member area of the cluster, and its samples cover them
+      await inbox.filter({ hasText: '时空扫描' }).first().click();
+      await page.getByTestId('alert-detail').waitFor();
+      const areas = page.getByTestId('alert-areas').locator('.ant-tag');
+      await expect.poll(() => areas.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      await shot(page, 'alerts-scan-detail');
+      await page.keyboard.press('Escape');
+      await page.getByTestId('alert-detail').waitFor({ state: 'detached' });
     }
   });
 

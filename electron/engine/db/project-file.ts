@@ -123,7 +123,8 @@ export function openProjectFile(file: string): ProjectHandle {
     if (schemaVersion < LATEST_SCHEMA_VERSION) {
       backupPath = `${abs}.v${schemaVersion}.bak`;
       db.pragma('wal_checkpoint(TRUNCATE)');
-      fs.copyFileSync(abs, backupPath);
+      // a copy-on-write clone where the file system supports it (btrfs, XFS, APFS), else a plain copy
+      fs.copyFileSync(abs, backupPath, fs.constants.COPYFILE_FICLONE);
       migrate(db, schemaVersion);
     }
     const handle: ProjectHandle = {

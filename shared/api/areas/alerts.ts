@@ -85,6 +85,8 @@ export const AlertDetailSchema = z.object({
   group: z.array(AlertSchema),
   /** The global filter that selects the alert's records (category, area, source, days). */
   filter: FilterSchema,
+  /** The areas the alert covers as paths [district, street?, community?]: a scan cluster's member areas, else its own area. */
+  areas: z.array(z.array(z.string())),
   keywords: z.array(z.object({ term: z.string(), count: z.number().int(), score: z.number() })),
   followUp: z.object({ checkedAt: z.number(), outcome: z.enum(['verified', 'recurred', 'pending']), observed: z.number(), expected: z.number(), upper: z.number() }).nullable(),
   allowed: z.array(AlertStatusSchema),

@@ -117,7 +117,8 @@ function scanAll(s: Float64Array, areaTotals: Float64Array, dayTotalsSuffix: Flo
   return best;
 }
 
-export function spaceTimeScan(input: ScanInput, opts: ScanOptions = DEFAULT_SCAN): ScanResult {
+/** `onReplicate(done, total)` is called after each Monte Carlo replicate (progress and cancellation; may throw). */
+export function spaceTimeScan(input: ScanInput, opts: ScanOptions = DEFAULT_SCAN, onReplicate?: (done: number, total: number) => void): ScanResult {
   const { areas, days, counts } = input;
   const nA = areas.length;
   const maxDays = Math.min(opts.maxDays, days);
@@ -157,6 +158,7 @@ export function spaceTimeScan(input: ScanInput, opts: ScanOptions = DEFAULT_SCAN
     }
     for (let z = 0; z < nA; z++) for (let L = 1; L < maxDays; L++) rep[z * maxDays + L] += rep[z * maxDays + L - 1];
     nullMax[r] = scanAll(rep, areaTotals, dayTotalsSuffix, total, circ, maxDays, null);
+    onReplicate?.(r + 1, opts.replications);
   }
   const m = nullMax.reduce((a, b) => a + b, 0) / Math.max(1, opts.replications);
   const v = nullMax.reduce((a, b) => a + (b - m) ** 2, 0) / Math.max(1, opts.replications - 1);

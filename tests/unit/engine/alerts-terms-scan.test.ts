@@ -92,6 +92,12 @@ describe('emerging terms feed the detectors; scan clusters become alerts', () =>
     const a = repo.get(r.clusters[0].alertId!)!;
     expect(a.detectors).toBe('scan');
     expect(a.observed).toBe(r.clusters[0].observed);
+    // the detail lists every member area, and its filter selects them all (not only the centre)
+    const d = alertDetail(db, a.id);
+    expect(d.areas.map((p) => p.join('/')).sort()).toEqual([...r.clusters[0].areas].sort());
+    const members = r.clusters[0].areas.map((x) => x.split('/'));
+    expect(new Set(d.filter.communities)).toEqual(new Set(members.map((p) => p[2])));
+    expect(new Set(d.filter.districts)).toEqual(new Set(members.map((p) => p[0])));
     const again = runScan(db, Date.now(), { level: 'community', days: 7, studyDays: 120, replications: 99, alertP: 0.05 });
     expect(again.clusters[0].alertId).toBe(r.clusters[0].alertId);
     const none = runScan(db, Date.now(), { level: 'community', days: 7, studyDays: 120, replications: 99, storeAlerts: false });

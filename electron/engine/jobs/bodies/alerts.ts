@@ -13,4 +13,7 @@ export const backtestJob: JobBody<Record<string, never>> = (ctx) =>
   runBacktest(ctx.db, ctx.now(), (done, total) => { ctx.progress(done, total, '回测 backtest'); ctx.checkCancelled(); });
 
 /** Space-time permutation scan. */
-export const scanJob: JobBody<ScanParams> = (ctx, params) => runScan(ctx.db, ctx.now(), params);
+export const scanJob: JobBody<ScanParams> = (ctx, params) =>
+  runScan(ctx.db, ctx.now(), params, (done, total) => {
+    if (done % 10 === 0 || done === total) { ctx.progress(done, total, '蒙特卡罗模拟 Monte Carlo replicates'); ctx.checkCancelled(); }
+  });

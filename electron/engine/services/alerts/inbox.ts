@@ -12,7 +12,7 @@ import { SqliteAlertsRepository, type AlertRow } from '../../db/repos/alerts-rep
 import { categoryPath } from './detect-run';
 import { alertKeywords } from './keywords';
 import { termOfKey } from './terms';
-import { alertFilter } from './single';
+import { alertFilter, scanAreas } from './single';
 
 export function toApi(r: AlertRow, tree: ReadonlyMap<number, CategoryNode>): Alert {
   const path = categoryPath(tree, r.categoryId);
@@ -46,6 +46,7 @@ export function alertDetail(db: Database.Database, id: number): AlertDetail {
     comments: repo.comments(id),
     group: r.groupId === null ? [] : repo.group(r.groupId).filter((g) => g.id !== id).map((g) => toApi(g, tree)),
     filter: during,
+    areas: scanAreas(r) ?? [[r.district, r.street, r.community].filter((x): x is string => !!x)].filter((p) => p.length > 0),
     keywords: alertKeywords(db, during, before),
     followUp: r.followup ? JSON.parse(r.followup) : null,
     allowed: [...ALERT_TRANSITIONS[r.status as AlertStatus]].filter((s) => s !== 'verified' && s !== 'recurred'),

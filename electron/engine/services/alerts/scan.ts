@@ -34,7 +34,8 @@ export function clusterSignal(db: Database.Database, repo: SqliteAlertsRepositor
   };
 }
 
-export function runScan(db: Database.Database, now: number, input: ScanParams): ScanResultOut {
+/** `progress(done, total)`: 0 after the counts, then once per Monte Carlo replicate (it may throw to cancel). */
+export function runScan(db: Database.Database, now: number, input: ScanParams, progress?: (done: number, total: number) => void): ScanResultOut {
   const t0 = Date.now();
   const p = ScanParamsSchema.parse(input);
   const depth = DEPTH[p.level];
@@ -54,7 +55,8 @@ export function runScan(db: Database.Database, now: number, input: ScanParams): 
     if (i !== undefined) counts[i * days + (r.day - from)] += r.count;
   }
   const t1 = Date.now();
-  const res = spaceTimeScan({ areas, days, counts }, { maxDays: p.days, maxNeighbours: p.maxNeighbours, maxRadiusKm: p.maxRadiusKm, replications: p.replications, seed: p.seed, maxClusters: 10 });
+  progress?.(0, p.replications);
+  const res = spaceTimeScan({ areas, days, counts }, { maxDays: p.days, maxNeighbours: p.maxNeighbours, maxRadiusKm: p.maxRadiusKm, replications: p.replications, seed: p.seed, maxClusters: 10 }, progress);
   const t2 = Date.now();
   const repo = new SqliteAlertsRepository(db);
   const significant = p.storeAlerts ? res.clusters.filter((c) => c.pValue <= p.alertP) : [];

@@ -14,15 +14,42 @@ import { detectOptions } from './config';
 import { historyDays, profileCache } from './evaluate';
 import { termDailyCounts, termOfKey } from './terms';
 
-/** The global filter selecting an alert's records (optionally limited to days [fromDay, toDay)). */
-export function alertFilter(a: Pick<AlertRow, 'seriesKey' | 'categoryId' | 'district' | 'street' | 'community' | 'sourceCode'>, fromDay?: number, toDay?: number): Filter {
+/** The member areas of a space-time scan cluster as paths [district, street?, community?], or null. */
+export function scanAreas(a: Pick<AlertRow, 'detail'>): string[][] | null {
+  if (!a.detail) return null;
+  try {
+    const areas = (JSON.parse(a.detail) as { scan?: { areas?: unknown } }).scan?.areas;
+    if (!Array.isArray(areas)) return null;
+    const paths = areas.filter((x): x is string => typeof x === 'string' && x.length > 0).map((x) => x.split('/'));
+    return paths.length ? paths : null;
+  } catch { return null; }
+}
+
+const distinct = (paths: string[][], depth: number): string[] | undefined => {
+  const names = [...new Set(paths.map((p) => p[depth]).filter((x): x is string => !!x))];
+  return names.length ? names : undefined;
+};
+
+/**
+ * The global filter selecting an alert's records (optionally limited to days [fromDay, toDay)). A scan
+ * cluster selects all its member areas, not only its centre.
+ */
+export function alertFilter(a: Pick<AlertRow, 'seriesKey' | 'categoryId' | 'district' | 'street' | 'community' | 'sourceCode' | 'detail'>, fromDay?: number, toDay?: number): Filter {
   const f: Filter = {};
   const term = termOfKey(a.seriesKey);
   if (term) f.q = term;
   if (a.categoryId !== null) f.categories = [a.categoryId];
-  if (a.district) f.districts = [a.district];
-  if (a.street) f.streets = [a.street];
-  if (a.community) f.communities = [a.community];
+  const members = scanAreas(a);
+  if (members) {
+    for (const [key, depth] of [['districts', 0], ['streets', 1], ['communities', 2]] as const) {
+      const names = distinct(members, depth);
+      if (names) f[key] = names;
+    }
+  } else {
+    if (a.district) f.districts = [a.district];
+    if (a.street) f.streets = [a.street];
+    if (a.community) f.communities = [a.community];
+  }
   if (a.sourceCode) f.sources = [a.sourceCode];
   if (fromDay !== undefined) f.from = dayStartMs(fromDay);
   if (toDay !== undefined) f.to = dayStartMs(toDay);

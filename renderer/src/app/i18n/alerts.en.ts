@@ -37,6 +37,7 @@ export const alertsEn = {
     band: 'Baseline band (99%)',
     alarm: 'Alert day',
     keywords: 'Top keywords',
+    areas: 'Areas of the cluster ({{count}})',
     samples: 'Sample requests',
     noSamples: 'No sample requests',
     group: 'Alerts in the same group ({{count}})',

@@ -37,6 +37,7 @@ export const alertsZhCN = {
     band: '基线区间（99%）',
     alarm: '预警日',
     keywords: '高频词',
+    areas: '聚集区涉及区域（{{count}}）',
     samples: '样例工单',
     noSamples: '没有样例工单',
     group: '同组预警（{{count}}）',

@@ -87,6 +87,13 @@ export function AlertDrawer({ id, onClose, onChanged }: { id: number | null; onC
               {detail.keywords.length === 0 ? t('common.none') : detail.keywords.slice(0, 20).map((k) => <Tag key={k.term}>{k.term} <Typography.Text type="secondary">{k.count}</Typography.Text></Tag>)}
             </Space>
           </Card>
+          {a.detectors.includes('scan') && detail.areas.length > 0 && (
+            <Card size="small" title={t('alerts.detail.areas', { count: detail.areas.length })} style={{ marginBottom: 12 }}>
+              <Space size={[4, 4]} wrap data-testid="alert-areas">
+                {detail.areas.map((p) => <Tag key={p.join('/')}>{p.join(' / ')}</Tag>)}
+              </Space>
+            </Card>
+          )}
           {detail.group.length > 1 && (
             <Card size="small" title={t('alerts.detail.group', { count: detail.group.length })} style={{ marginBottom: 12 }}>
               <Flex vertical gap={2}>{detail.group.filter((g) => g.id !== a.id).map((g) => <Typography.Text key={g.id}>#{g.id} {seriesLabel(g, t)} · {t(`alerts.status.${g.status}`)}</Typography.Text>)}</Flex>

@@ -46,4 +46,17 @@ describe('space-time permutation scan', () => {
     expect(a.clusters[0].pValue).toBeGreaterThan(0.05);
     expect(spaceTimeScan({ areas, days, counts }, o)).toEqual(a);
   });
+
+  it('reports each Monte Carlo replicate and stops when the callback throws (job progress and cancel)', () => {
+    const { areas, days, counts } = planted(6);
+    const opts = { maxDays: 7, maxNeighbours: 8, maxRadiusKm: 1.6, replications: 49, seed: 3, maxClusters: 3 };
+    const seen: number[] = [];
+    const res = spaceTimeScan({ areas, days, counts }, opts, (done, total) => { expect(total).toBe(49); seen.push(done); });
+    expect(seen).toEqual(Array.from({ length: 49 }, (_, i) => i + 1));
+    // the callback does not change the result
+    expect(spaceTimeScan({ areas, days, counts }, opts).clusters).toEqual(res.clusters);
+    let calls = 0;
+    expect(() => spaceTimeScan({ areas, days, counts }, opts, () => { if (++calls === 5) throw new Error('cancelled'); })).toThrow('cancelled');
+    expect(calls).toBe(5);
+  });
 });
