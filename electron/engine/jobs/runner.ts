@@ -1,3 +1,4 @@
+import { nextRate, type RateState } from './rate';
 import { Worker } from 'node:worker_threads';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -12,9 +13,7 @@ interface RunningJob {
   info: JobInfo;
   worker: Worker | null;
   cancel: Int32Array;
-  lastRateAt: number;
-  lastRateDone: number;
-  rate: number | null;
+  rate: RateState;
   result?: unknown;
   promise: Promise<JobInfo>;
 }
@@ -88,7 +87,7 @@ export class JobRunner {
     const info: JobInfo = { jobId, kind, status: 'running', done: 0, total: null, startedAt: Date.now(), finishedAt: null, message: null };
     let resolve!: (i: JobInfo) => void;
     const promise = new Promise<JobInfo>((r) => { resolve = r; });
-    const job: RunningJob = { info, worker: null, cancel: new Int32Array(cancelBuf), lastRateAt: info.startedAt, lastRateDone: 0, rate: null, promise };
+    const job: RunningJob = { info, worker: null, cancel: new Int32Array(cancelBuf), rate: { at: info.startedAt, done: 0, total: null, rate: null }, promise };
     this.jobs.set(jobId, job);
     this.prune();
     const worker = new Worker(spec.file, { workerData: data });
@@ -133,18 +132,12 @@ export class JobRunner {
   }
 
   private onProgress(job: RunningJob, done: number, total: number | null, message: string | null): void {
-    const t = Date.now();
-    const dt = (t - job.lastRateAt) / 1000;
-    if (dt >= 0.5) {
-      const inst = (done - job.lastRateDone) / dt;
-      job.rate = job.rate === null ? inst : job.rate * 0.5 + inst * 0.5;
-      job.lastRateAt = t;
-      job.lastRateDone = done;
-    }
+    job.rate = nextRate(job.rate, done, total, Date.now());
+    const rate = job.rate.rate;
     job.info = { ...job.info, done, total, message };
-    const eta = job.rate && total !== null && job.rate > 0 ? Math.max(0, (total - done) / job.rate) : null;
+    const eta = rate && total !== null && rate > 0 ? Math.max(0, (total - done) / rate) : null;
     this.events.emit('job.progress', {
-      jobId: job.info.jobId, kind: job.info.kind, done, total, ratePerSecond: job.rate, etaSeconds: eta, message,
+      jobId: job.info.jobId, kind: job.info.kind, done, total, ratePerSecond: rate, etaSeconds: eta, message,
     });
   }
 
