@@ -4,6 +4,7 @@ import { JobInfoSchema, ProjectInfoSchema, RecentProjectSchema } from '../model/
 
 import { Empty, JobStarted, Path, arrow, json, type MethodDef } from './define';
 import { importMethods } from './areas/import';
+import { gazetteerMethods } from './areas/gazetteer';
 import { reportMethods } from './areas/report';
 import { packageMethods } from './areas/package';
 import { textMethods } from './areas/text';
@@ -73,6 +74,7 @@ export const contract = {
     sort: RecordSortSchema.optional(),
   }).strict()),
   ...importMethods,
+  ...gazetteerMethods,
   ...reportMethods,
   ...packageMethods,
   ...textMethods,

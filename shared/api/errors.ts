@@ -38,6 +38,7 @@ export const ERROR_MESSAGES = {
   REPORT_NOT_FOUND: { 'zh-CN': '未找到报告{what}“{id}”', en: 'Report {what} "{id}" not found' },
   REPORT_BUILTIN: { 'zh-CN': '内置模板“{id}”不能删除，可以修改或恢复默认', en: 'The built-in template "{id}" cannot be deleted; edit it or reset it instead' },
   REPORT_OUT_EXISTS: { 'zh-CN': '文件“{path}”已存在；请换一个文件名或允许覆盖', en: 'The file "{path}" already exists; choose another name or allow overwriting' },
+  DIVISIONS_UNREADABLE: { 'zh-CN': '无法使用行政区划列表“{file}”：{detail}；设置未改动（格式：每行 代码,名称[,上级代码]）', en: 'Cannot use the division list "{file}": {detail}; the settings were not changed (format: code,name[,parent] per line)' },
 } as const satisfies Record<string, { 'zh-CN': string; en: string }>;
 
 export type ErrorCode = keyof typeof ERROR_MESSAGES;

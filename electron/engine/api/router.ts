@@ -9,6 +9,7 @@ import { taxonomyHandlers } from './handlers/taxonomy';
 import { statsHandlers } from './handlers/stats';
 import { mapHandlers } from './handlers/map';
 import { layersHandlers } from './handlers/layers';
+import { gazetteerHandlers } from './handlers/gazetteer';
 import { auditHandlers } from './handlers/audit';
 import { desktopHandlers } from './handlers/desktop';
 import { alertHandlers } from './handlers/alerts';
@@ -28,6 +29,7 @@ export const handlers: Handlers = {
   ...statsHandlers,
   ...mapHandlers,
   ...layersHandlers,
+  ...gazetteerHandlers,
   ...auditHandlers,
   ...desktopHandlers,
   ...alertHandlers,

@@ -6,6 +6,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { Engine } from '../engine';
 import { handlers } from '../api/router';
+import type { GeocodeResultOut } from '../../../shared/api/areas/layers';
 import type { ParsedArgs } from './args';
 import { UsageError, waitJob } from './import-commands';
 
@@ -15,7 +16,10 @@ export const LAYER_HELP = `  layer add <file> --project <p> --kind community|roa
   layers <p>                         图层与叠加情况 / layers, roles, assignment counts
   overlay <p> [--threshold M] [--district ID] [--street ID] [--community ID] [--road ID]
                                      空间叠加 / assign records to district/street/community polygons and the nearest road
-  geocode <p>                        地址匹配 / geocode address-only records; match rate and hold-out error (median, p90)
+  geocode <p> [--region CODE|auto] [--divisions FILE.csv [--divisions-mode extend|replace]] [--clear-divisions]
+                                     地址匹配 / geocode address-only records; match rate and hold-out error (median, p90);
+                                     行政区划 / the region (GB/T 2260 province or city code, e.g. 440300; auto: guessed
+                                     from the records) and a user's division list (code,name[,parent]) for the gazetteer
   layer stats <p> --layer <id> --format csv|geojson|gpkg --out <file> [--from ISO] [--to ISO] [--buffer M]
                                      图层要素统计 / per-feature statistics with the layer's attributes
   export <p> --places --out <dir>    导出记录及其空间归属 / records with external id and assigned places, one CSV`;
@@ -51,6 +55,18 @@ function dateFlag(args: ParsedArgs, name: string): number | undefined {
   return t;
 }
 
+/** geocode's gazetteer flags: --region CODE|auto, --divisions FILE [--divisions-mode extend|replace], --clear-divisions. */
+async function gazetteerOptions(engine: Engine, args: ParsedArgs): Promise<void> {
+  const region = flag(args, 'region');
+  const list = flag(args, 'divisions');
+  const mode = flag(args, 'divisions-mode') ?? 'extend';
+  if (mode !== 'extend' && mode !== 'replace') throw new UsageError('--divisions-mode must be extend or replace');
+  if (list) await handlers['gazetteer.importList']({ path: list, mode }, engine.ctx);
+  if (region !== undefined || args.flags['clear-divisions']) {
+    await handlers['gazetteer.set']({ region: region === undefined ? undefined : region === 'auto' ? null : region, clearUserList: Boolean(args.flags['clear-divisions']) || undefined }, engine.ctx);
+  }
+}
+
 /** Runs one layer command; returns [human text, JSON]. */
 export async function layerCmd(engine: Engine, args: ParsedArgs): Promise<[string, unknown]> {
   const [cmd, sub, file] = args.positional;
@@ -84,10 +100,13 @@ export async function layerCmd(engine: Engine, args: ParsedArgs): Promise<[strin
     return [`${r.records} located records · ${Object.entries(r.assigned).map(([k, v]) => `${k} ${v}`).join(' · ')} · unmatched ${r.unmatched} · ${r.seconds.toFixed(1)} s`, r];
   }
   if (cmd === 'geocode') {
-    open(engine, sub, 'usage: geocode <project> [--json]');
-    const r = await runJob(engine, () => handlers['layers.geocode']({}, ctx), quiet) as { candidates: number; matched: number; matchRate: number | null; holdout: { sampled: number; medianM: number | null; p90M: number | null } };
+    open(engine, sub, 'usage: geocode <project> [--region CODE|auto] [--divisions FILE] [--json]');
+    await gazetteerOptions(engine, args);
+    const r = await runJob(engine, () => handlers['layers.geocode']({}, ctx), quiet) as GeocodeResultOut;
     const pct = (v: number | null) => (v === null ? '-' : `${(v * 100).toFixed(1)} %`);
-    return [`matched ${r.matched}/${r.candidates} (${pct(r.matchRate)}) · hold-out ${r.holdout.sampled}: median ${r.holdout.medianM ?? '-'} m, p90 ${r.holdout.p90M ?? '-'} m`, r];
+    const g = r.gazetteer;
+    const gaz = g ? ` · region ${g.regionName ?? '-'} (${g.regionSource ?? 'none'}): ${g.recognised} records with a division code, ${g.filled} texts filled, ${r.byMethod.gazetteer ?? 0} placed by the gazetteer` : '';
+    return [`matched ${r.matched}/${r.candidates} (${pct(r.matchRate)}) · hold-out ${r.holdout.sampled}: median ${r.holdout.medianM ?? '-'} m, p90 ${r.holdout.p90M ?? '-'} m${gaz}`, r];
   }
   if (cmd === 'layer' && sub === 'stats') {
     open(engine, file, 'usage: layer stats <project> --layer <id> --format csv|geojson|gpkg --out <file>');

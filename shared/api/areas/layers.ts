@@ -55,6 +55,11 @@ export const GeocodeResultSchema = z.object({
   candidates: z.number().int(), matched: z.number().int(), matchRate: z.number().nullable(), byMethod: z.record(z.string(), z.number().int()),
   holdout: z.object({ sampled: z.number().int(), matched: z.number().int(), matchRate: z.number().nullable(), medianM: z.number().nullable(), p90M: z.number().nullable() }),
   places: z.number().int(), seconds: z.number(), at: z.number().optional(),
+  /** The administrative gazetteer's part (absent in results of older versions). */
+  gazetteer: z.object({
+    region: z.string().nullable(), regionName: z.string().nullable(), regionSource: z.enum(['chosen', 'guessed']).nullable(),
+    recognisable: z.number().int(), recognised: z.number().int(), filled: z.number().int(),
+  }).optional(),
 });
 export type GeocodeResultOut = z.infer<typeof GeocodeResultSchema>;
 

@@ -8,22 +8,31 @@ const PUNCT = /[\s\p{P}\p{S}]+/gu;
 const HOUSE = /(?:[甲乙丙丁]?[0-9零一二三四五六七八九十百]+(?:-[0-9]+)*(?:号楼|号院|号|栋|幢|座|单元|室|层|楼|弄|户))|(?:[0-9]+-[0-9]+(?:-[0-9]+)*)/g;
 const PROVINCE = /^.{2,8}?(?:省|自治区|特别行政区)/;
 /** A leading city (…市), not 市场/市民/市政/市区 words. */
-const CITY = /^.{2,7}?市(?![场民政区中])/;
+const CITY = /^.{2,7}?(?<![超菜集夜门])市(?![场民政区中])/;
 
 /** Full width → half width (NFKC), Latin lower-cased, whitespace and punctuation removed. */
 export function normaliseText(s: string): string {
   return s.normalize('NFKC').toLowerCase().replace(PUNCT, '');
 }
 
+/** Strips a segment's leading province / city names (by the administrative gazetteer when there is one). */
+export type PrefixStripper = (segment: string) => string;
+
+/** The fallback without a gazetteer: a leading …省 / …自治区 and a leading …市 (not 超市, 菜市…, 市场, 市民…). */
+export const regexPrefixStripper: PrefixStripper = (t) => t.replace(PROVINCE, '').replace(CITY, '');
+
+/** The '|'-separated parts of a record's text (district, street, community, address…), each normalised. */
+export function addressSegments(s: string): string[] {
+  return s.split('|').map(normaliseText).filter(Boolean);
+}
+
 /**
- * An address reduced to the part that names places: normalised, province and city prefixes and
- * house numbers / 栋 / 单元 / 号 removed (replaced by a separator so names do not join across them).
+ * An address reduced to the part that names places: each '|'-separated part normalised, its province
+ * and city prefix removed, house numbers / 栋 / 单元 / 号 removed — all replaced by a separator so
+ * names do not join across them. `strip` removes prefixes (default: the …省 / …市 patterns).
  */
-export function normaliseAddress(s: string): string {
-  let t = s.normalize('NFKC').toLowerCase().replace(PUNCT, '');
-  t = t.replace(PROVINCE, '');
-  t = t.replace(CITY, '');
-  return t.replace(HOUSE, '|').replace(/\|+/g, '|').replace(/^\||\|$/g, '');
+export function normaliseAddress(s: string, strip: PrefixStripper = regexPrefixStripper): string {
+  return addressSegments(s).map((t) => strip(t).replace(HOUSE, '|')).join('|').replace(/\|+/g, '|').replace(/^\||\|$/g, '');
 }
 
 /** Generic suffixes whose removal still leaves a usable short name (银村社区 → 银村). */

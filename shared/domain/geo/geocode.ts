@@ -4,7 +4,7 @@
  * district); coarser names found in the same text narrow the candidates (a 新村社区 inside the
  * matched street), and a road is placed on its part inside the matched street or district.
  */
-import { MultiMatcher, longestMatches, normaliseAddress, normaliseText, shortName } from './address';
+import { MultiMatcher, longestMatches, normaliseAddress, normaliseText, regexPrefixStripper, shortName, type PrefixStripper } from './address';
 import type { BBox, Geometry } from './geometry';
 import { bboxOf, linesOf } from './geometry';
 import { distanceM, pointInGeometry, pointOnSurface } from './measure';
@@ -19,9 +19,14 @@ export interface PlaceInput {
   geometry: Geometry;
   /** Other names of the same place (小区 names inside a community, former names…). */
   aliases?: readonly string[];
+  /** The feature's code (e.g. a GB/T 2260 code of a district or street polygon). */
+  code?: string | null;
 }
 
-interface Place { id: number; name: string; level: PlaceLevel; geometry: Geometry; bbox: BBox; point: [number, number] }
+/** A place as the administrative gazetteer sees it: where a district / street polygon's label point is. */
+export interface AreaPlace { id: number; name: string; code: string | null; level: PlaceLevel; point: [number, number] }
+
+interface Place extends AreaPlace { geometry: Geometry; bbox: BBox }
 interface Pattern { place: number; alias: boolean }
 
 export interface GeocodeHit {
@@ -72,13 +77,15 @@ export class Gazetteer {
   private readonly patterns: Pattern[] = [];
   private readonly matcher = new MultiMatcher();
   private readonly seen = new Set<string>();
+  private readonly strip: PrefixStripper;
 
-  constructor(inputs: readonly PlaceInput[]) {
+  constructor(inputs: readonly PlaceInput[], opts: { strip?: PrefixStripper } = {}) {
+    this.strip = opts.strip ?? regexPrefixStripper;
     for (const p of inputs) {
       const point = pointOnSurface(p.geometry);
       const bbox = bboxOf(p.geometry);
       if (!point || !bbox) continue;
-      const idx = this.places.push({ id: p.id, name: p.name, level: p.level, geometry: p.geometry, bbox, point }) - 1;
+      const idx = this.places.push({ id: p.id, name: p.name, code: p.code ?? null, level: p.level, geometry: p.geometry, bbox, point }) - 1;
       const full = normaliseText(p.name);
       if (full.length >= 2) this.addPattern(full, idx, false);
       const short = shortName(full, p.level);
@@ -89,6 +96,11 @@ export class Gazetteer {
 
   get size(): number { return this.places.length; }
 
+  /** The district and street places (for the administrative gazetteer's fallback). */
+  areaPlaces(): AreaPlace[] {
+    return this.places.filter((p) => p.level === 'district' || p.level === 'street').map(({ id, name, code, level, point }) => ({ id, name, code, level, point }));
+  }
+
   private addPattern(text: string, place: number, alias: boolean): void {
     const key = `${text}\u0000${place}`;
     if (this.seen.has(key)) return;
@@ -97,7 +109,7 @@ export class Gazetteer {
   }
 
   private candidates(text: string, primary: boolean): Candidate[] {
-    const t = normaliseAddress(text);
+    const t = normaliseAddress(text, this.strip);
     return longestMatches(this.matcher.search(t)).map((m) => ({ place: this.places[this.patterns[m.pattern].place], alias: this.patterns[m.pattern].alias, primary }));
   }
 

@@ -2,6 +2,7 @@
 import { SqliteAuditRepository } from '../../db/repos/audit-repo';
 import { SqliteGeoAssignRepository } from '../../db/repos/geo-assign-repo';
 import { SqliteLayersRepository, type GeoConfig } from '../../db/repos/layers-repo';
+import { updateDerived } from '../../services/derived';
 import { runGeocode, type GeocodeResult } from '../../services/layers/geocode';
 import { addLayer, type AddLayerParams, type AddLayerResult } from '../../services/layers/import-layer';
 import { runOverlay, type OverlayResult } from '../../services/layers/overlay';
@@ -51,9 +52,12 @@ export const overlayJob: JobBody<{ roles?: GeoConfig['roles']; roadThresholdM?: 
   return out;
 };
 
-export const geocodeJob: JobBody<Record<string, never>, GeocodeResult & { overlay: OverlayResult }> = (ctx) => {
+export const geocodeJob: JobBody<Record<string, never>, GeocodeResult & { overlay: OverlayResult }> = async (ctx) => {
+  const before = new SqliteGeoAssignRepository(ctx.db).summary().geocoded;
   const geo = runGeocode(ctx.db, { all: true }, { progress: (d, t) => ctx.progress(d, t, 'geocode'), checkCancelled: ctx.checkCancelled, now: ctx.now });
   const overlay = runOverlay(ctx.db, { geocoded: true }, { checkCancelled: ctx.checkCancelled, now: ctx.now });
+  // Coordinates and filled district/street texts changed: the map chunks and statistics columns follow.
+  if (before > 0 || geo.matched > 0) await updateDerived(ctx, { kind: 'recategorised' });
   const layers = new SqliteLayersRepository(ctx.db);
   layers.setConfig({ ...layers.config(), autoGeocode: true });
   layers.setResult('geocode', { ...geo, at: ctx.now() });

@@ -2,6 +2,7 @@ import { useState } from 'react';
 import { Button, Card, Col, Flex, InputNumber, Row, Select, Statistic, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import type { GeoRoleName, GeoState } from '../../../../shared/api/areas/layers';
+import { GazetteerPanel } from './GazetteerPanel';
 import { pct } from './layers-data';
 
 const ROLES: GeoRoleName[] = ['district', 'street', 'community', 'road'];
@@ -62,9 +63,13 @@ export function GeoPanel({ state, busy, onOverlay, onGeocode }: Props) {
             <Col span={6}><Statistic title={t('layers.geo.p90')} value={g.holdout.p90M === null ? '—' : t('layers.geo.metres', { value: g.holdout.p90M })} /></Col>
             <Col span={6}><Typography.Text type="secondary" style={{ fontSize: 12 }}>{t('layers.geo.matched', { matched: g.matched, candidates: g.candidates })}<br />
               {t('layers.geo.holdout', { sampled: g.holdout.sampled })}</Typography.Text></Col>
+            {g.gazetteer && <Col span={24}><Typography.Text type="secondary" style={{ fontSize: 12 }} data-testid="layers-geocode-gazetteer">
+              {t('layers.geo.byGazetteer', { count: g.byMethod.gazetteer ?? 0, recognised: g.gazetteer.recognised, filled: g.gazetteer.filled })}
+              {g.gazetteer.regionName ? ` · ${g.gazetteer.regionName}` : ''}</Typography.Text></Col>}
           </Row>
         ) : <Typography.Text type="secondary">{t('layers.geo.never')}</Typography.Text>}
       </Flex>
+      <GazetteerPanel busy={busy} reloadKey={String(g?.at ?? 0)} />
     </Card>
   );
 }
