@@ -1,4 +1,5 @@
 import { rowsToArrowIPC } from '../../services/arrow';
+import { countFromColumns, facetsFromColumns } from '../../services/text/search-columns';
 import type { RecordPageRow } from '../../db/repos/types';
 import type { HandlerGroup } from '../types';
 
@@ -10,8 +11,16 @@ export const RECORD_PAGE_COLUMNS = [
 ] as const satisfies readonly (readonly [keyof RecordPageRow, 'utf8' | 'float64' | 'int32'])[];
 
 export const recordHandlers: HandlerGroup<'records.facets' | 'records.count' | 'records.page'> = {
-  'records.facets': (i, ctx) => ctx.projects.require().records.facets(i.filter),
-  'records.count': (i, ctx) => ({ count: ctx.projects.require().records.count(i.filter) }),
+  // A text search with other filters is counted (and its facets tallied) on the statistics columns when
+  // they answer those filters exactly; otherwise the repository's search plans.
+  'records.facets': (i, ctx) => {
+    const p = ctx.projects.require();
+    return facetsFromColumns(p.handle.db, i.filter) ?? p.records.facets(i.filter);
+  },
+  'records.count': (i, ctx) => {
+    const p = ctx.projects.require();
+    return { count: countFromColumns(p.handle.db, i.filter) ?? p.records.count(i.filter) };
+  },
   'records.page': (i, ctx) => {
     const rows = ctx.projects.require().records.page(i.filter, i.offset, i.limit, i.sort);
     return rowsToArrowIPC(rows, RECORD_PAGE_COLUMNS);

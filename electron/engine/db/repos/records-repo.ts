@@ -2,6 +2,8 @@ import type Database from 'better-sqlite3';
 import type { Facets } from '../../../../shared/api/contract';
 import type { Filter } from '../../../../shared/model/filter';
 import { filterToSql } from './filter-sql';
+import { candidateFacets } from './records-facets';
+import { RecordsSearch, type SearchTuning } from './records-search';
 import type { RecordPageRow, RecordSortField, RecordsRepository } from './types';
 
 const SORT_COLUMNS: Record<RecordSortField, string> = {
@@ -9,15 +11,59 @@ const SORT_COLUMNS: Record<RecordSortField, string> = {
   department: 'r.department', status: 'r.status', satisfaction: 'r.satisfaction',
 };
 
+const PAGE_COLUMNS = `r.id, r.external_id AS externalId, r.source_code AS sourceCode, r.received_at AS receivedAt, r.closed_at AS closedAt,
+  c1.name AS cat1, c2.name AS cat2, c3.name AS cat3, r.district, r.street, r.community, r.department, r.status,
+  r.satisfaction, r.title, r.lon, r.lat`;
+const CATEGORY_JOINS = `LEFT JOIN categories c1 ON c1.id = r.cat1_id
+  LEFT JOIN categories c2 ON c2.id = r.cat2_id
+  LEFT JOIN categories c3 ON c3.id = r.cat3_id`;
+
+/** ORDER BY of a records page (ties by id). */
+export function pageOrder(sort?: { field: RecordSortField; dir: 'asc' | 'desc' }): string {
+  return sort ? `${SORT_COLUMNS[sort.field]} ${sort.dir === 'asc' ? 'ASC' : 'DESC'}, r.id` : 'r.received_at DESC, r.id';
+}
+
+/**
+ * Records through the global filter. Filters with a text query take the plans of RecordsSearch
+ * (the FTS postings instead of reading every matching row); the `plain*` methods are the reference
+ * SQL the tests compare them with.
+ */
 export class SqliteRecordsRepository implements RecordsRepository {
-  constructor(private readonly db: Database.Database) {}
+  private readonly search: RecordsSearch;
+
+  constructor(private readonly db: Database.Database, tuning?: SearchTuning) {
+    this.search = new RecordsSearch(db, tuning);
+  }
 
   count(filter: Filter): number {
+    return this.search.count(filter) ?? this.plainCount(filter);
+  }
+
+  facets(filter: Filter): Facets {
+    const c = this.search.candidates(filter);
+    return c ? candidateFacets(this.db, c) : this.plainFacets(filter);
+  }
+
+  page(filter: Filter, offset: number, limit: number, sort?: { field: RecordSortField; dir: 'asc' | 'desc' }): RecordPageRow[] {
+    const ids = this.search.pageIds(filter, pageOrder(sort), offset, limit);
+    return ids ? this.rowsById(ids) : this.plainPage(filter, offset, limit, sort);
+  }
+
+  /** Page rows of these records, in this order. */
+  rowsById(ids: readonly number[]): RecordPageRow[] {
+    if (ids.length === 0) return [];
+    const rows = this.db.prepare(`SELECT ${PAGE_COLUMNS} FROM json_each(?) j CROSS JOIN records r ON r.id = j.value ${CATEGORY_JOINS}`)
+      .all(JSON.stringify(ids)) as RecordPageRow[];
+    const byId = new Map(rows.map((r) => [r.id, r]));
+    return ids.map((id) => byId.get(id)).filter((r): r is RecordPageRow => r !== undefined);
+  }
+
+  plainCount(filter: Filter): number {
     const { where, params } = filterToSql(filter);
     return (this.db.prepare(`SELECT count(*) AS n FROM records r ${where}`).get(...params) as { n: number }).n;
   }
 
-  facets(filter: Filter): Facets {
+  plainFacets(filter: Filter): Facets {
     const { where, params } = filterToSql(filter);
     const group = (col: string) =>
       this.db.prepare(`SELECT ${col} AS name, count(*) AS count FROM records r ${where} GROUP BY ${col} HAVING ${col} IS NOT NULL ORDER BY count DESC`)
@@ -40,17 +86,9 @@ export class SqliteRecordsRepository implements RecordsRepository {
     };
   }
 
-  page(filter: Filter, offset: number, limit: number, sort?: { field: RecordSortField; dir: 'asc' | 'desc' }): RecordPageRow[] {
+  plainPage(filter: Filter, offset: number, limit: number, sort?: { field: RecordSortField; dir: 'asc' | 'desc' }): RecordPageRow[] {
     const { where, params } = filterToSql(filter);
-    const order = sort ? `${SORT_COLUMNS[sort.field]} ${sort.dir === 'asc' ? 'ASC' : 'DESC'}, r.id` : 'r.received_at DESC, r.id';
-    return this.db.prepare(`
-      SELECT r.id, r.external_id AS externalId, r.source_code AS sourceCode, r.received_at AS receivedAt, r.closed_at AS closedAt,
-             c1.name AS cat1, c2.name AS cat2, c3.name AS cat3, r.district, r.street, r.community, r.department, r.status,
-             r.satisfaction, r.title, r.lon, r.lat
-      FROM records r
-      LEFT JOIN categories c1 ON c1.id = r.cat1_id
-      LEFT JOIN categories c2 ON c2.id = r.cat2_id
-      LEFT JOIN categories c3 ON c3.id = r.cat3_id
-      ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).all(...params, limit, offset) as RecordPageRow[];
+    return this.db.prepare(`SELECT ${PAGE_COLUMNS} FROM records r ${CATEGORY_JOINS} ${where} ORDER BY ${pageOrder(sort)} LIMIT ? OFFSET ?`)
+      .all(...params, limit, offset) as RecordPageRow[];
   }
 }

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Filter } from '../../../../shared/model/filter';
 import { filterToSql } from './filter-sql';
+import { RecordsSearch, type SearchTuning } from './records-search';
 
 export interface TextSourceRow {
   id: number;
@@ -34,7 +35,7 @@ const META_STALE = 'text_index_stale';
 
 /** SQL of the text index: the bigram FTS table, vocabulary, word lists, PII counts, index state. */
 export class SqliteTextRepository {
-  constructor(private readonly db: Database.Database) {}
+  constructor(private readonly db: Database.Database, private readonly tuning?: SearchTuning) {}
 
   /** Records of one batch (or all), ascending id, `limit` at a time after `afterId`. */
   sourceRows(batchId: number | null, afterId: number, limit: number): TextSourceRow[] {
@@ -151,6 +152,8 @@ export class SqliteTextRepository {
 
   /** Ids of the records matching a filter (for bitmaps), and the largest record id. */
   filteredIds(filter: Filter): number[] {
+    const c = new RecordsSearch(this.db, this.tuning).candidates(filter);
+    if (c) return c.exact ? Array.from(c.exact.ids) : this.db.prepare(`SELECT r.id ${c.from}`).pluck().all(...c.params) as number[];
     const { where, params } = filterToSql(filter);
     return this.db.prepare(`SELECT r.id FROM records r ${where}`).pluck().all(...params) as number[];
   }
@@ -174,8 +177,11 @@ export class SqliteTextRepository {
 
   /** A page of records matching the filter, newest first, with their texts (search results). */
   searchPage(filter: Filter, offset: number, limit: number): RecordText[] {
+    const order = 'r.received_at DESC, r.id';
+    const fast = new RecordsSearch(this.db, this.tuning).pageIds(filter, order, offset, limit);
+    if (fast) return this.recordTexts(fast);
     const { where, params } = filterToSql(filter);
-    const ids = this.db.prepare(`SELECT r.id FROM records r ${where} ORDER BY r.received_at DESC, r.id LIMIT ? OFFSET ?`).pluck().all(...params, limit, offset) as number[];
+    const ids = this.db.prepare(`SELECT r.id FROM records r ${where} ORDER BY ${order} LIMIT ? OFFSET ?`).pluck().all(...params, limit, offset) as number[];
     return this.recordTexts(ids);
   }
 }
