@@ -55,7 +55,7 @@ export function RepeatsTab() {
             content: (
               <div>
                 <Typography.Text strong>{day(m.receivedAt)} · {m.externalId}</Typography.Text>{' '}
-                <Tag>{m.department ?? '—'}</Tag><Tag color={m.status === 'closed' ? 'green' : 'orange'}>{m.status ?? '—'}</Tag>
+                <Tag>{m.department ?? '—'}</Tag><Tag color={m.status === 'closed' ? 'green' : 'orange'}>{m.status ? t(`status.${m.status}`, { defaultValue: m.status }) : '—'}</Tag>
                 {m.closedAt && <Tag>{t('text.repeats.closed', { date: day(m.closedAt) })}</Tag>}
                 {m.satisfaction !== null && <Tag>{t('text.repeats.satisfaction', { value: Math.round(m.satisfaction * 100) })}</Tag>}
                 <div><Highlighted text={m.content} terms={[]} reveal={false} /></div>

@@ -49,7 +49,7 @@ export function SearchTab() {
               <Space wrap style={{ marginBottom: 4 }}>
                 <Typography.Text strong><Highlighted text={r.title} terms={terms} reveal={reveal} /></Typography.Text>
                 <Tag>{r.externalId}</Tag>{r.cat1 && <Tag color="blue">{r.cat2 ?? r.cat1}</Tag>}
-                <Typography.Text type="secondary">{`${dayjs(r.receivedAt).format('YYYY-MM-DD HH:mm')} · ${r.district ?? ''} · ${r.status ?? ''}`}</Typography.Text>
+                <Typography.Text type="secondary">{`${dayjs(r.receivedAt).format('YYYY-MM-DD HH:mm')} · ${r.district ?? ''} · ${r.status ? t(`status.${r.status}`, { defaultValue: r.status }) : ''}`}</Typography.Text>
               </Space>
               <div><Highlighted text={r.content} terms={terms} reveal={reveal} /></div>
               {r.address && <Typography.Text type="secondary"><Highlighted text={r.address} terms={terms} reveal={reveal} /></Typography.Text>}

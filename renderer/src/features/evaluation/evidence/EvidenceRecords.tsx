@@ -41,7 +41,7 @@ export function EvidenceRecords({ run, period, object, indicator, counts }: { ru
           { title: t('evaluation.evidence.receivedAt'), dataIndex: 'receivedAt', width: 140, render: time },
           { title: t('evaluation.evidence.responseH'), dataIndex: 'responseH', width: 90, render: hours },
           { title: t('evaluation.evidence.closeH'), dataIndex: 'closeH', width: 90, render: hours },
-          { title: t('evaluation.evidence.status'), dataIndex: 'status', width: 90 },
+          { title: t('evaluation.evidence.status'), dataIndex: 'status', width: 90, render: (v: string | null) => (v ? t(`status.${v}`, { defaultValue: v }) : '—') },
           { title: t('evaluation.evidence.transfers'), dataIndex: 'transfers', width: 60 },
           { title: t('evaluation.evidence.satisfaction'), dataIndex: 'satisfaction', width: 70, render: (s: number | null) => (s === null ? '—' : s.toFixed(2)) },
           { title: t('evaluation.evidence.titleCol'), dataIndex: 'title', ellipsis: true },

@@ -22,7 +22,7 @@ export function Timeline({ recordId, onClose }: { recordId: number | null; onClo
             }))} />
           <Descriptions size="small" column={2} bordered>
             <Descriptions.Item label={t('evaluation.evidence.department')}>{d.department ?? '—'}</Descriptions.Item>
-            <Descriptions.Item label={t('evaluation.evidence.status')}>{d.status ?? '—'} · {t('evaluation.evidence.transfers')} {d.transfers}</Descriptions.Item>
+            <Descriptions.Item label={t('evaluation.evidence.status')}>{d.status ? t(`status.${d.status}`, { defaultValue: d.status }) : '—'} · {t('evaluation.evidence.transfers')} {d.transfers}</Descriptions.Item>
             <Descriptions.Item label={t('evaluation.evidence.category')}>{d.category ?? '—'}</Descriptions.Item>
             <Descriptions.Item label={t('evaluation.evidence.place')}>{[d.district, d.street, d.address].filter(Boolean).join(' · ') || '—'}</Descriptions.Item>
             <Descriptions.Item label={t('evaluation.evidence.satisfaction')}>{d.satisfactionLabel ?? '—'}</Descriptions.Item>
