@@ -5,6 +5,7 @@ import type { HelperWorkerData } from './protocol';
 const HELPERS: Record<string, () => Promise<(port: MessagePort, data: unknown) => Promise<void>>> = {
   'import.parse': async () => (await import('../services/import/parse-thread')).runParseThread,
   'stats.load': async () => (await import('../services/stats/load-thread')).runStatsLoadThread,
+  'map.load': async () => (await import('../services/map/load-thread')).runMapLoadThread,
 };
 
 export async function runHelper(data: HelperWorkerData, port: MessagePort): Promise<void> {

@@ -2,9 +2,13 @@ import type { HandlerGroup } from '../types';
 import type { EngineContext } from '../../context';
 import { MapService } from '../../services/map/map-service';
 import { mapStateFor } from '../../services/map/state';
+import { loadIndexInThread } from '../../services/map/load-thread';
 import { basemapRegistry } from '../../services/map/basemaps';
 
-const service = (ctx: EngineContext) => new MapService(mapStateFor(ctx.projects.require().handle.db));
+const service = (ctx: EngineContext) => {
+  const { db, path } = ctx.projects.require().handle;
+  return new MapService(mapStateFor(db, () => loadIndexInThread(path)));
+};
 
 type MapMethod = 'map.overview' | 'map.bins' | 'map.points' | 'map.density' | 'map.choropleth' | 'map.features' | 'map.stats' | 'map.records'
   | 'map.basemaps' | 'map.addBasemap' | 'map.updateBasemap' | 'map.removeBasemap' | 'map.tile';

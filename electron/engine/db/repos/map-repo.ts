@@ -16,7 +16,7 @@ export interface MapFeatureRow { id: number; code: string | null; name: string |
 
 /** All SQL of the map: located-record chunks, layers for drawing, and the residual filter. */
 export class SqliteMapRepository {
-  constructor(private readonly db: Database.Database) {}
+  constructor(readonly db: Database.Database) {}
 
   /** Located records of one batch (or all), as raw arrays in MapRawRow order. */
   locatedRows(batchId: number | null): IterableIterator<MapRawRow> {

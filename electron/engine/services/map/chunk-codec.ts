@@ -1,4 +1,4 @@
-import { MAP_DIM_COLUMNS, type MapDim, type MapRawRow } from '../../db/repos/map-repo';
+import { MAP_DIM_COLUMNS, type MapDim, type MapRawRow, type SqliteMapRepository } from '../../db/repos/map-repo';
 
 /**
  * Column blobs of located records ("map chunks"). Layout: "MSMC", u32 header length, JSON header
@@ -114,4 +114,14 @@ export function decodeChunk(blob: Uint8Array): ChunkColumns {
   const dims = {} as ChunkColumns['dims'];
   for (const d of header.dims) dims[d.name] = { dict: d.dict, codes: d.wide ? take(Uint32Array) : take(Uint16Array) };
   return { n, id, t, lon, lat, cats, dims };
+}
+
+/**
+ * What the point index is built from, read in one go (call inside a read transaction): the decoded
+ * map chunks, or — for a project whose chunks were never built — its located records as one chunk.
+ */
+export function readIndexSource(repo: SqliteMapRepository): { chunks: ChunkColumns[]; signature: string } {
+  const signature = repo.chunkSignature();
+  const chunks = signature.startsWith('0|') ? [rowsToColumns(repo.locatedRows(null))] : repo.readChunks().map((b) => decodeChunk(b));
+  return { chunks, signature };
 }

@@ -28,10 +28,10 @@ export class MapService {
 
   async overview(filter: Filter): Promise<{ located: number; total: number; bbox: [number, number, number, number] | null; timeRange: { min: number | null; max: number | null }; layers: MapLayer[] }> {
     const { index, sel } = await this.state.select(filter);
-    const layers = this.state.repo.layers().map((l) => ({
-      ...l, hasPopulation: this.state.once(`population|${l.id}|${l.features}`,
-        () => l.geometryType !== 'LineString' && this.state.repo.layerFeatures(l.id).slice(0, 50).some((f) => population(f.props) !== null)),
-    }));
+    // Layers change only with the project's data: read once per data version, not at every filter change.
+    const layers = this.state.once('layers', () => this.state.repo.layers().map((l) => ({
+      ...l, hasPopulation: l.geometryType !== 'LineString' && this.state.repo.layerFeatures(l.id).slice(0, 50).some((f) => population(f.props) !== null),
+    })));
     return { located: sel.length, total: index.n, bbox: index.bbox, timeRange: { min: index.tMin, max: index.tMax }, layers };
   }
 

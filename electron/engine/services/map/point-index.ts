@@ -3,7 +3,7 @@ import { areaBbox, pointInArea } from '../../../../shared/domain/geo/area';
 import { latToY, lonToX } from '../../../../shared/domain/spatial/mercator';
 import { MAP_DIM_COLUMNS, type MapDim } from '../../db/repos/map-repo';
 import type { ChunkColumns } from './chunk-codec';
-import { SpatialGrid, selectionRuns } from './spatial-grid';
+import { SpatialGrid, selectionRuns, type GridParts } from './spatial-grid';
 
 /** Filter keys that name a list of values of one record column. */
 const LIST_KEYS = {
@@ -25,6 +25,81 @@ export function residualFilter(f: Filter): Filter {
 
 function scatterCodes(out: Uint16Array | Uint32Array, src: Uint16Array | Uint32Array, remap: Uint32Array, dest: Uint32Array, off: number, n: number): void {
   for (let i = 0; i < n; i++) out[dest[off + i]] = remap[src[i]];
+}
+
+/** Everything a PointIndex holds, as plain data and typed arrays (so it can be built in a helper thread and transferred). */
+export interface PointIndexParts {
+  n: number;
+  id: Int32Array; t: Float64Array; lon: Float32Array; lat: Float32Array; x: Float32Array; y: Float32Array;
+  cats: [Int32Array, Int32Array, Int32Array];
+  dims: Record<MapDim, { dict: (string | null)[]; codes: Uint16Array | Uint32Array }>;
+  maxId: number; maxCat: number; tMin: number | null; tMax: number | null;
+  bbox: [number, number, number, number] | null; world: [number, number, number, number] | null;
+  grid: GridParts;
+}
+
+/** The buffers of `p`, to transfer (not copy) between threads. */
+export function partsBuffers(p: PointIndexParts): ArrayBuffer[] {
+  const arrays: ArrayBufferView[] = [p.id, p.t, p.lon, p.lat, p.x, p.y, ...p.cats, ...Object.values(p.dims).map((d) => d.codes), p.grid.start];
+  return [...new Set(arrays.map((a) => a.buffer as ArrayBuffer))];
+}
+
+/** Sorts the chunks' rows by spatial grid cell into whole columns (≈ 60 bytes a record). */
+export function buildIndexParts(chunks: readonly ChunkColumns[]): PointIndexParts {
+  const n = chunks.reduce((s, c) => s + c.n, 0);
+  // Pass 1, in chunk order: world coordinates and extents.
+  const xs = new Float32Array(n); const ys = new Float32Array(n);
+  let maxId = 0; let maxCat = 0; let tMin = Infinity; let tMax = -Infinity;
+  let x0 = Infinity; let y0 = Infinity; let x1 = -Infinity; let y1 = -Infinity;
+  let off = 0;
+  for (const c of chunks) {
+    const [k1, k2, k3] = c.cats;
+    for (let i = 0; i < c.n; i++) {
+      if (c.id[i] > maxId) maxId = c.id[i];
+      const cm = Math.max(k1[i], k2[i], k3[i]); if (cm > maxCat) maxCat = cm;
+      const t = c.t[i]; if (t < tMin) tMin = t; if (t > tMax) tMax = t;
+      const lon = c.lon[i]; const lat = c.lat[i];
+      if (lon < x0) x0 = lon; if (lon > x1) x1 = lon; if (lat < y0) y0 = lat; if (lat > y1) y1 = lat;
+      xs[off + i] = lonToX(lon); ys[off + i] = latToY(lat);
+    }
+    off += c.n;
+  }
+  const world: [number, number, number, number] | null = n ? [lonToX(x0), latToY(y1), lonToX(x1), latToY(y0)] : null;
+  const { grid, perm } = SpatialGrid.build(xs, ys, world);
+  const dest = new Uint32Array(n);
+  for (let k = 0; k < n; k++) dest[perm[k]] = k;
+  // Pass 2: every column scattered straight to its sorted row.
+  const id = new Int32Array(n); const t = new Float64Array(n);
+  const lon = new Float32Array(n); const lat = new Float32Array(n); const x = new Float32Array(n); const y = new Float32Array(n);
+  const cats: [Int32Array, Int32Array, Int32Array] = [new Int32Array(n), new Int32Array(n), new Int32Array(n)];
+  const dims = {} as PointIndexParts['dims'];
+  const lookups = {} as Record<MapDim, Map<string, number>>;
+  for (const d of MAP_DIM_COLUMNS) {
+    const lookup = new Map<string, number>();
+    const dict: (string | null)[] = [null];
+    for (const c of chunks) for (const v of c.dims[d].dict) if (v !== null && !lookup.has(v)) { lookup.set(v, dict.length); dict.push(v); }
+    dims[d] = { dict, codes: dict.length <= 0xffff ? new Uint16Array(n) : new Uint32Array(n) };
+    lookups[d] = lookup;
+  }
+  const [c1, c2, c3] = cats;
+  off = 0;
+  for (const c of chunks) {
+    const [k1, k2, k3] = c.cats;
+    for (let i = 0; i < c.n; i++) {
+      const r = dest[off + i];
+      id[r] = c.id[i]; t[r] = c.t[i]; lon[r] = c.lon[i]; lat[r] = c.lat[i]; x[r] = xs[off + i]; y[r] = ys[off + i];
+      c1[r] = k1[i]; c2[r] = k2[i]; c3[r] = k3[i];
+    }
+    for (const d of MAP_DIM_COLUMNS) {
+      const remap = Uint32Array.from(c.dims[d].dict, (v) => (v === null ? 0 : lookups[d].get(v) ?? 0));
+      scatterCodes(dims[d].codes, c.dims[d].codes, remap, dest, off, c.n);
+    }
+    off += c.n;
+  }
+  return {
+    n, id, t, lon, lat, x, y, cats, dims, maxId, maxCat, tMin: n ? tMin : null, tMax: n ? tMax : null,
+    bbox: n ? [x0, y0, x1, y1] : null, world, grid: grid.parts(),
+  };
 }
 
 /**
@@ -49,63 +124,22 @@ export class PointIndex {
   /** Every row, in order: the selection of the empty filter. */
   readonly all: Uint32Array;
 
-  constructor(chunks: readonly ChunkColumns[]) {
-    const n = chunks.reduce((s, c) => s + c.n, 0);
-    this.n = n;
-    // Pass 1, in chunk order: world coordinates and extents.
-    const xs = new Float32Array(n); const ys = new Float32Array(n);
-    let maxId = 0; let maxCat = 0; let tMin = Infinity; let tMax = -Infinity;
-    let x0 = Infinity; let y0 = Infinity; let x1 = -Infinity; let y1 = -Infinity;
-    let off = 0;
-    for (const c of chunks) {
-      const [k1, k2, k3] = c.cats;
-      for (let i = 0; i < c.n; i++) {
-        if (c.id[i] > maxId) maxId = c.id[i];
-        const cm = Math.max(k1[i], k2[i], k3[i]); if (cm > maxCat) maxCat = cm;
-        const t = c.t[i]; if (t < tMin) tMin = t; if (t > tMax) tMax = t;
-        const lon = c.lon[i]; const lat = c.lat[i];
-        if (lon < x0) x0 = lon; if (lon > x1) x1 = lon; if (lat < y0) y0 = lat; if (lat > y1) y1 = lat;
-        xs[off + i] = lonToX(lon); ys[off + i] = latToY(lat);
-      }
-      off += c.n;
-    }
-    this.maxId = maxId; this.maxCat = maxCat;
-    this.tMin = n ? tMin : null; this.tMax = n ? tMax : null;
-    this.bbox = n ? [x0, y0, x1, y1] : null;
-    this.world = n ? [lonToX(x0), latToY(y1), lonToX(x1), latToY(y0)] : null;
-    const { grid, perm } = SpatialGrid.build(xs, ys, this.world);
-    this.grid = grid;
-    const dest = new Uint32Array(n);
-    for (let k = 0; k < n; k++) dest[perm[k]] = k;
-    // Pass 2: every column scattered straight to its sorted row.
-    this.id = new Int32Array(n); this.t = new Float64Array(n);
-    this.lon = new Float32Array(n); this.lat = new Float32Array(n); this.x = new Float32Array(n); this.y = new Float32Array(n);
-    this.cats = [new Int32Array(n), new Int32Array(n), new Int32Array(n)];
+  /** From the parts (see buildIndexParts), or straight from map chunks. */
+  constructor(source: PointIndexParts | readonly ChunkColumns[]) {
+    const p = Array.isArray(source) ? buildIndexParts(source as readonly ChunkColumns[]) : source as PointIndexParts;
+    this.n = p.n;
+    this.id = p.id; this.t = p.t; this.lon = p.lon; this.lat = p.lat; this.x = p.x; this.y = p.y; this.cats = p.cats;
+    this.maxId = p.maxId; this.maxCat = p.maxCat; this.tMin = p.tMin; this.tMax = p.tMax; this.bbox = p.bbox; this.world = p.world;
+    this.grid = SpatialGrid.restore(p.grid);
     this.dims = {} as Record<MapDim, IndexDim>;
     for (const d of MAP_DIM_COLUMNS) {
+      const { dict, codes } = p.dims[d];
       const lookup = new Map<string, number>();
-      const dict: (string | null)[] = [null];
-      for (const c of chunks) for (const v of c.dims[d].dict) if (v !== null && !lookup.has(v)) { lookup.set(v, dict.length); dict.push(v); }
-      this.dims[d] = { dict, lookup, codes: dict.length <= 0xffff ? new Uint16Array(n) : new Uint32Array(n) };
+      for (let c = 1; c < dict.length; c++) if (dict[c] !== null) lookup.set(dict[c] as string, c);
+      this.dims[d] = { dict, lookup, codes };
     }
-    const { id, t, lon, lat, x, y } = this; const [c1, c2, c3] = this.cats;
-    off = 0;
-    for (const c of chunks) {
-      const [k1, k2, k3] = c.cats;
-      for (let i = 0; i < c.n; i++) {
-        const r = dest[off + i];
-        id[r] = c.id[i]; t[r] = c.t[i]; lon[r] = c.lon[i]; lat[r] = c.lat[i]; x[r] = xs[off + i]; y[r] = ys[off + i];
-        c1[r] = k1[i]; c2[r] = k2[i]; c3[r] = k3[i];
-      }
-      for (const d of MAP_DIM_COLUMNS) {
-        const dim = this.dims[d];
-        const remap = Uint32Array.from(c.dims[d].dict, (v) => (v === null ? 0 : dim.lookup.get(v) ?? 0));
-        scatterCodes(dim.codes, c.dims[d].codes, remap, dest, off, c.n);
-      }
-      off += c.n;
-    }
-    this.all = new Uint32Array(n);
-    for (let i = 0; i < n; i++) this.all[i] = i;
+    this.all = new Uint32Array(p.n);
+    for (let i = 0; i < p.n; i++) this.all[i] = i;
   }
 
   /**

@@ -5,12 +5,23 @@
  */
 export const GRID_SIDE = 256;
 
+/** A grid as plain data (to cross threads). */
+export interface GridParts { x0: number; y0: number; cw: number; ch: number; start: Uint32Array }
+
 export class SpatialGrid {
   private constructor(
     readonly x0: number, readonly y0: number, readonly cw: number, readonly ch: number,
     /** start[c] … start[c + 1]: the rows of cell c (c = gy · side + gx). */
     readonly start: Uint32Array,
   ) {}
+
+  static restore(p: GridParts): SpatialGrid {
+    return new SpatialGrid(p.x0, p.y0, p.cw, p.ch, p.start);
+  }
+
+  parts(): GridParts {
+    return { x0: this.x0, y0: this.y0, cw: this.cw, ch: this.ch, start: this.start };
+  }
 
   /** The grid for points (x, y) and the permutation (new row → old row) that sorts them by cell. */
   static build(x: Float32Array, y: Float32Array, bbox: [number, number, number, number] | null): { grid: SpatialGrid; perm: Uint32Array } {

@@ -1,7 +1,8 @@
 import type Database from 'better-sqlite3';
 import type { Filter } from '../../../../shared/model/filter';
 import { SqliteMapRepository } from '../../db/repos/map-repo';
-import { ChunkBuilder, decodeChunk, type ChunkColumns } from './chunk-codec';
+import { readIndexSource } from './chunk-codec';
+import type { LoadedIndex } from './load-thread';
 import { PointIndex, residualFilter } from './point-index';
 import type { Memo } from './queries';
 
@@ -25,14 +26,16 @@ function makeMemo(): Memo {
   };
 }
 
-const PAGE = 50_000;
 const SELECTION_CACHE = 6;
 
+/** Builds the index off the engine thread (see load-thread.ts). */
+export type IndexLoader = () => Promise<LoadedIndex>;
+
 /**
- * The map's in-memory index for one open project: loaded from `map_chunks` (fast), or — for a
- * project whose chunks were never built (written before the map existed) — from the records table
- * page by page, yielding between pages so other calls are served meanwhile. Reloaded when another
- * connection (a job) has committed and the chunks changed. Selections are cached per filter.
+ * The map's in-memory index for one open project: built from `map_chunks`, or — for a project whose
+ * chunks were never built (written before the map existed) — from the records table; in a helper
+ * thread when a loader is given (the engine keeps answering meanwhile), else inline. Reloaded when
+ * another connection (a job) has committed and the chunks changed. Selections are cached per filter.
  */
 export class MapState {
   readonly repo: SqliteMapRepository;
@@ -54,7 +57,7 @@ export class MapState {
   }
   private factsVersion = -1;
 
-  constructor(db: Database.Database) {
+  constructor(db: Database.Database, private readonly loader: IndexLoader | null = null) {
     this.repo = new SqliteMapRepository(db);
   }
 
@@ -64,28 +67,21 @@ export class MapState {
     if (this.loading) return this.loading;
     const sig = this.repo.chunkSignature();
     if (this.index && sig === this.signature && !sig.startsWith('0|')) { this.dataVersion = dv; return this.index; }
-    this.loading = this.load(sig, dv).finally(() => { this.loading = null; });
+    this.loading = this.load(dv).finally(() => { this.loading = null; });
     return this.loading;
   }
 
-  private async load(sig: string, dv: number): Promise<PointIndex> {
-    let chunks: ChunkColumns[];
-    if (!sig.startsWith('0|')) {
-      chunks = this.repo.readChunks().map((b) => decodeChunk(b));
+  private async load(dv: number): Promise<PointIndex> {
+    const loaded = this.loader ? await this.loader().catch(() => null) : null;
+    if (loaded) {
+      this.index = new PointIndex(loaded.parts);
+      // The thread read its own snapshot: its signature is the one the index matches.
+      this.signature = loaded.signature;
     } else {
-      const b = new ChunkBuilder();
-      let after = 0;
-      for (;;) {
-        const rows = this.repo.locatedPage(after, PAGE);
-        for (const r of rows) b.push(r);
-        if (rows.length < PAGE) break;
-        after = rows[rows.length - 1][0];
-        await new Promise((r) => setImmediate(r));
-      }
-      chunks = [b.finish()];
+      const { chunks, signature } = this.repo.db.transaction(() => readIndexSource(this.repo))();
+      this.index = new PointIndex(chunks);
+      this.signature = signature;
     }
-    this.index = new PointIndex(chunks);
-    this.signature = sig;
     this.dataVersion = dv;
     this.selections.clear();
     return this.index;
@@ -113,8 +109,8 @@ export class MapState {
 const states = new WeakMap<Database.Database, MapState>();
 
 /** The map state of the project whose connection is `db` (one per open project). */
-export function mapStateFor(db: Database.Database): MapState {
+export function mapStateFor(db: Database.Database, loader: IndexLoader | null = null): MapState {
   let s = states.get(db);
-  if (!s) { s = new MapState(db); states.set(db, s); }
+  if (!s) { s = new MapState(db, loader); states.set(db, s); }
   return s;
 }

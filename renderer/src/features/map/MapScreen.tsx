@@ -13,6 +13,7 @@ import { useAsync } from '../../hooks/useAsync';
 import { api } from '../../platform/select';
 import { filterKey, useFilter, useFilters } from '../../state/filters';
 import { useFacets } from '../../state/facets';
+import { useSession } from '../../state/session';
 import { useLocale } from '../../app/useLocale';
 import { BasemapControl } from './BasemapControl';
 import { InfoDrawer, type Selection } from './InfoDrawer';
@@ -50,7 +51,8 @@ export function MapScreen() {
   [globalFilter, win?.[0], win?.[1]]);
   const overview = useAsync(() => api.call('map.overview', { filter }), filterKey(filter));
   const allTime = useAsync(() => api.call('map.overview', { filter: {} }), 'all');
-  const layers = useMemo(() => overview.data?.layers ?? allTime.data?.layers ?? [], [overview.data, allTime.data]);
+  // Layers do not depend on the filter: from the unfiltered overview, so a filter change redraws no reference layer.
+  const layers = useMemo(() => allTime.data?.layers ?? [], [allTime.data]);
   const current = (basemaps.data ?? []).find((b) => b.id === s.basemap);
   const crs = current?.crs ?? 'wgs84';
   const container = useRef<HTMLDivElement>(null);
@@ -67,7 +69,10 @@ export function MapScreen() {
 
   const categoryOrder = useMemo(() => (facets?.categories ?? []).filter((c) => c.level === 1).sort((a, b) => b.count - a.count), [facets]);
   const chKind = layers.find((l) => l.id === s.choropleth.layerId)?.kind ?? null;
-  const infos = useDataLayers(map, styleGen, view, filter, s, crs, categoryOrder.map((c) => c.id), chKind);
+  // The project's records as of its last change: layers are refetched when it changes, not on every visit.
+  const project = useSession((p) => p.project);
+  const dataStamp = project ? `${project.path}|${project.fileSizeBytes}|${project.counts.map((c) => c.rows).join(',')}` : '';
+  const infos = useDataLayers(map, styleGen, view, filter, s, crs, categoryOrder.map((c) => c.id), chKind, dataStamp);
   useReferenceLayers(map, styleGen, s.reference, layers, crs);
   const legend = legendEntries(t, s.order, infos, categoryOrder);
 

@@ -29,7 +29,9 @@ const anchor: LayerSpecification = { id: FIRST_LABEL_LAYER, type: 'background', 
 
 /** Natural Earth countries and China's provinces, bundled: needs nothing beyond the app. */
 function bundledStyle(data: Record<keyof typeof BUNDLED_URLS, unknown>, lang: 'zh-CN' | 'en'): StyleSpecification {
-  const src = (d: unknown): SourceSpecification => ({ type: 'geojson', data: d as never, attribution: 'Natural Earth' });
+  // Small-scale data (Natural Earth): tiled down to zoom 6 only and overzoomed beyond, which spares the
+  // worker slicing country outlines at street level (and the memory of those tiles).
+  const src = (d: unknown): SourceSpecification => ({ type: 'geojson', data: d as never, attribution: 'Natural Earth', maxzoom: 6 });
   return {
     version: 8,
     sources: { world: src(data.world), 'world-labels': src(data.worldLabels), provinces: src(data.provinces), 'province-labels': src(data.provinceLabels) },

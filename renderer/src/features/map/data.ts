@@ -24,25 +24,29 @@ export function meta(t: Table, key: string): unknown {
 const col = (t: Table, name: string) => t.getChild(name)?.toArray() as ArrayLike<number> | undefined;
 const fc = (features: Feature[]): FC => ({ type: 'FeatureCollection', features });
 
+export interface BinColumns { n: number; x: ArrayLike<number>; y: ArrayLike<number>; count: ArrayLike<number>; size: number; max: number; total: number }
+
+/** The engine's bins as columns: centres in world units and counts (the heatmap's input). */
+export async function fetchBinColumns(filter: Filter, view: View, zoom: number, kind: BinKind, px: number): Promise<BinColumns> {
+  const t = tableFromIPC(await api.call('map.bins', { filter, view, zoom, kind, px }));
+  return {
+    n: t.numRows, x: col(t, 'x') ?? [], y: col(t, 'y') ?? [], count: col(t, 'count') ?? [],
+    size: Number(meta(t, 'size')), max: Number(meta(t, 'max')) || 0, total: Number(meta(t, 'total')) || 0,
+  };
+}
+
 export interface BinsData { geojson: FC; max: number; total: number }
 
-/** Bins as polygons (hexagons/squares) or as weighted points (heatmap input). */
-export async function fetchBins(filter: Filter, view: View, zoom: number, kind: BinKind, px: number, as: 'polygons' | 'points', shift: Shift): Promise<BinsData> {
-  const t = tableFromIPC(await api.call('map.bins', { filter, view, zoom, kind, px }));
-  const x = col(t, 'x') ?? []; const y = col(t, 'y') ?? []; const lon = col(t, 'lon') ?? []; const lat = col(t, 'lat') ?? []; const count = col(t, 'count') ?? [];
-  const size = Number(meta(t, 'size'));
-  const binner = createBinner(kind, size);
+/** Bins as polygons (hexagons/squares). */
+export async function fetchBins(filter: Filter, view: View, zoom: number, kind: BinKind, px: number, shift: Shift): Promise<BinsData> {
+  const b = await fetchBinColumns(filter, view, zoom, kind, px);
+  const binner = createBinner(kind, b.size);
   const features: Feature[] = [];
-  for (let i = 0; i < t.numRows; i++) {
-    const properties = { count: count[i], cx: x[i], cy: y[i] };
-    if (as === 'points') {
-      features.push({ type: 'Feature', properties, geometry: { type: 'Point', coordinates: shift(lon[i], lat[i]) } });
-    } else {
-      const ring = binner.ring(binner.key(x[i], y[i])).map(([wx, wy]) => shift(xToLon(wx), yToLat(wy)));
-      features.push({ type: 'Feature', id: i, properties, geometry: { type: 'Polygon', coordinates: [ring] } });
-    }
+  for (let i = 0; i < b.n; i++) {
+    const ring = binner.ring(binner.key(b.x[i], b.y[i])).map(([wx, wy]) => shift(xToLon(wx), yToLat(wy)));
+    features.push({ type: 'Feature', id: i, properties: { count: b.count[i], cx: b.x[i], cy: b.y[i] }, geometry: { type: 'Polygon', coordinates: [ring] } });
   }
-  return { geojson: fc(features), max: Number(meta(t, 'max')) || 0, total: Number(meta(t, 'total')) || 0 };
+  return { geojson: fc(features), max: b.max, total: b.total };
 }
 
 export interface PointsData { geojson: FC; total: number; shown: number }

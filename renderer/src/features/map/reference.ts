@@ -1,4 +1,4 @@
-import { useEffect, useRef } from 'react';
+import { useEffect } from 'react';
 import type { Map as MlMap } from 'maplibre-gl';
 import type { MapLayer } from '../../../../shared/api/areas/map';
 import { fetchFeatures, shiftFor } from './data';
@@ -8,21 +8,27 @@ import { MAP_FONT, loadMapFont } from './setup';
 const COLORS: Record<string, string> = { district: '#5a4fcf', street: '#3a7bd5', community: '#8c8c8c', road: '#c0792b' };
 const layerIds = (id: number) => [`ref-${id}-line`, `ref-${id}-label`];
 
+/** What each map has drawn (layer id → crs and layers stamp): the map outlives the screen, and so does this. */
+const DRAWN = new WeakMap<MlMap, Map<number, string>>();
+
 /** The project's own layers (districts, streets, communities, roads) drawn as reference, with their names. */
 export function useReferenceLayers(map: MlMap | null, styleGen: number, shownIds: readonly number[], layers: readonly MapLayer[], crs: 'wgs84' | 'gcj02') {
-  const drawn = useRef(new Set<number>());
   const key = shownIds.join(',');
+  // Redraw only when the layers themselves change (not when an equal list arrives again).
+  const layersKey = layers.map((l) => `${l.id}:${l.kind}:${l.features}`).join(',');
   useEffect(() => {
     const shown = key ? key.split(',').map(Number) : [];
     if (!map || styleGen === 0) return;
     let live = true;
-    if (styleGen) drawn.current = new Set([...drawn.current].filter((id) => map.getSource(`ref-${id}`)));
-    for (const id of [...drawn.current]) {
+    const drawn = { current: new Map([...(DRAWN.get(map) ?? [])].filter(([id]) => map.getSource(`ref-${id}`))) };
+    DRAWN.set(map, drawn.current);
+    const stamp = `${crs}|${layersKey}`;
+    for (const id of [...drawn.current.keys()]) {
       if (!shown.includes(id)) { removeLayers(map, layerIds(id)); drawn.current.delete(id); }
     }
     for (const id of shown) {
       const meta = layers.find((l) => l.id === id);
-      if (!meta) continue;
+      if (!meta || drawn.current.get(id) === stamp) continue;
       fetchFeatures(id, shiftFor(crs)).then(async (fc) => {
         if (!live) return;
         await loadMapFont(fc.features.map((f) => String(f.properties?.name ?? '')).join(''));
@@ -36,9 +42,10 @@ export function useReferenceLayers(map: MlMap | null, styleGen: number, shownIds
           layout: { 'text-field': ['get', 'name'], 'text-font': [MAP_FONT], 'text-size': meta.kind === 'district' ? 13 : 11,
             ...(meta.geometryType === 'LineString' ? { 'symbol-placement': 'line' } : {}) },
           paint: { 'text-color': color, 'text-halo-color': '#ffffff', 'text-halo-width': 1.5 } });
-        drawn.current.add(id);
+        drawn.current.set(id, stamp);
       }).catch(() => { /* a missing layer simply stays off */ });
     }
     return () => { live = false; };
-  }, [map, styleGen, key, layers, crs]);
+    // eslint-disable-next-line react-hooks/exhaustive-deps -- `layersKey` stands for `layers`
+  }, [map, styleGen, key, layersKey, crs]);
 }

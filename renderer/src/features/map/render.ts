@@ -1,4 +1,4 @@
-import type { ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MlMap } from 'maplibre-gl';
+import type { CanvasSource, ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MlMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { classBreaks, type ClassMethod } from '../../../../shared/domain/spatial/classify';
 import { rampClasses, rampRgb, type RampName } from '../../../../shared/domain/spatial/ramps';
@@ -6,15 +6,31 @@ import { FIRST_LABEL_LAYER } from './basemap-style';
 import type { DensityData } from './data';
 import type { DataLayerId } from './map-store';
 
-/** Sets a GeoJSON source's data, creating the source on first use. */
-export function upsertGeoJSON(map: MlMap, id: string, data: FeatureCollection): void {
+/** Sets a GeoJSON source's data, creating the source on first use (with `maxzoom`: tiled to that zoom, overzoomed beyond). */
+export function upsertGeoJSON(map: MlMap, id: string, data: FeatureCollection, maxzoom?: number): void {
   const s = map.getSource(id) as GeoJSONSource | undefined;
   if (s) s.setData(data);
-  else map.addSource(id, { type: 'geojson', data });
+  else map.addSource(id, { type: 'geojson', data, ...(maxzoom === undefined ? {} : { maxzoom }) });
 }
 
 export function ensureLayer(map: MlMap, spec: LayerSpecification): void {
   if (!map.getLayer(spec.id)) map.addLayer(spec, map.getLayer(FIRST_LABEL_LAYER) ? FIRST_LABEL_LAYER : undefined);
+}
+
+/**
+ * Adds a layer (in the user's order) or, when it exists, only sets the paint properties that
+ * differ: the source and its tiles stay, so a new answer costs a repaint, not a re-layering.
+ */
+export function upsertLayer(map: MlMap, spec: LayerSpecification & { paint?: Record<string, unknown> }, order: readonly DataLayerId[]): void {
+  if (!map.getLayer(spec.id)) {
+    ensureLayer(map, spec);
+    applyOrder(map, order);
+    return;
+  }
+  for (const [k, v] of Object.entries(spec.paint ?? {})) {
+    const key = k as 'fill-opacity';
+    if (JSON.stringify(map.getPaintProperty(spec.id, key)) !== JSON.stringify(v)) map.setPaintProperty(spec.id, key, v as number);
+  }
 }
 
 export function removeLayers(map: MlMap, ids: readonly string[]): void {
@@ -34,7 +50,7 @@ export function applyOrder(map: MlMap, order: readonly DataLayerId[]): void {
 
 export function setOpacity(map: MlMap, id: DataLayerId, opacity: number, visible: boolean): void {
   const prop: Record<DataLayerId, [string, string][]> = {
-    heatmap: [['d-heatmap', 'heatmap-opacity']], hex: [['d-hex', 'fill-opacity']], square: [['d-square', 'fill-opacity']],
+    heatmap: [['d-heatmap', 'raster-opacity']], hex: [['d-hex', 'fill-opacity']], square: [['d-square', 'fill-opacity']],
     density: [['d-density', 'raster-opacity']], choropleth: [['d-choropleth', 'fill-opacity']], points: [['d-points', 'circle-opacity']],
   };
   for (const [layer, p] of prop[id]) if (map.getLayer(layer)) map.setPaintProperty(layer, p as 'fill-opacity', opacity);
@@ -56,21 +72,28 @@ export function classify(values: readonly number[], method: ClassMethod, classes
   return { breaks, colors: rampClasses(ramp, Math.max(1, breaks.length)) };
 }
 
-/** Heatmap paint: weights normalised by the densest cell; ramp from transparent. */
-export function heatmapLayer(max: number, ramp: RampName, opacity: number, radiusPx: number): LayerSpecification {
-  const stops: unknown[] = [];
-  for (let i = 0; i <= 5; i++) {
-    const [r, g, b] = rampRgb(ramp, i / 5);
-    stops.push(i === 0 ? 0 : i / 5, `rgba(${Math.round(r)},${Math.round(g)},${Math.round(b)},${i === 0 ? 0 : Math.min(1, 0.35 + i * 0.13)})`);
+/**
+ * Shows a canvas as a raster layer `id` (source of the same id) at the given corners
+ * (NW, NE, SE, SW): a canvas source has no URL to fetch, so nothing for the CSP's connect-src to refuse.
+ */
+export function showCanvas(map: MlMap, id: string, canvas: HTMLCanvasElement, coordinates: [[number, number], [number, number], [number, number], [number, number]], opacity: number, order: readonly DataLayerId[], maxzoom?: number): void {
+  const src = map.getSource(id) as CanvasSource | undefined;
+  const shown = src?.type === 'canvas' ? src.getCanvas() : null;
+  if (src && shown && map.getLayer(id)) {
+    // In place: new pixels and corners, the same source and layer (no style change, no re-layering).
+    shown.width = canvas.width; shown.height = canvas.height;
+    shown.getContext('2d')?.drawImage(canvas, 0, 0);
+    src.setCoordinates(coordinates);
+    // Playing for one frame uploads the new pixels; paused again, the map can go idle.
+    src.play();
+    map.once('render', () => src.pause());
+    return;
   }
-  return {
-    id: 'd-heatmap', type: 'heatmap', source: 'd-heatmap',
-    paint: {
-      'heatmap-weight': ['/', ['sqrt', ['get', 'count']], Math.sqrt(Math.max(1, max))],
-      'heatmap-radius': radiusPx, 'heatmap-intensity': 1.3, 'heatmap-opacity': opacity,
-      'heatmap-color': ['interpolate', ['linear'], ['heatmap-density'], ...stops] as ExpressionSpecification,
-    },
-  };
+  removeLayers(map, [id]);
+  if (map.getSource(id)) map.removeSource(id);
+  map.addSource(id, { type: 'canvas', canvas, coordinates, animate: false });
+  ensureLayer(map, { id, type: 'raster', source: id, ...(maxzoom === undefined ? {} : { maxzoom }), paint: { 'raster-opacity': opacity, 'raster-fade-duration': 0, 'raster-resampling': 'linear' } });
+  applyOrder(map, order);
 }
 
 /** Renders a density grid to a canvas (rows from the north) coloured along a ramp; near-zero is transparent. */
