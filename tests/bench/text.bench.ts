@@ -112,20 +112,20 @@ try {
   console.log(`statistics columns (counts of a text search with other filters use them; the app loads them for the dashboard): ${stats ? `loaded in ${ms(t0).toFixed(0)} ms` : 'not built'}`);
   if (stats) {
     t0 = performance.now();
-    facetsFromColumns(db, {});
+    facetsFromColumns(db, stats, {});
     console.log(`facets of the whole project (the filter bar's options) from the columns: ${ms(t0).toFixed(0)} ms${plainToo ? `; plain SQL ${time(() => records.plainFacets({})).toFixed(0)} ms` : ''}`);
   }
   console.log('search (ms; "first" = first question of a new query, reading the postings; others median of 3; machine load changes them):');
   for (const [label, filter] of searches) {
     forgetIdSets(db);
-    const count = () => countFromColumns(db, filter) ?? records.count(filter); // as the records.count handler
+    const count = () => (stats && countFromColumns(db, stats, filter)) ?? records.count(filter); // as the records.count handler
     const first = time(count);
     const m = (fn: () => unknown) => median([0, 1, 2].map(() => time(fn))).toFixed(0);
     const n = records.count(filter);
     const figures = [
       `count first ${first.toFixed(0)}, again ${m(count)}`, `first page ${m(() => records.page(filter, 0, 50))}`,
       `search page ${m(() => text.searchPage(filter, 0, 20))}`, `page 50 ${m(() => records.page(filter, 2450, 50))}`,
-      `facets ${m(() => facetsFromColumns(db, filter) ?? records.facets(filter))}`, `sorted by status ${m(() => records.page(filter, 0, 50, { field: 'status', dir: 'asc' }))}`,
+      `facets ${m(() => (stats && facetsFromColumns(db, stats, filter)) ?? records.facets(filter))}`, `sorted by status ${m(() => records.page(filter, 0, 50, { field: 'status', dir: 'asc' }))}`,
     ];
     if (plainToo) figures.push(`plain SQL count ${time(() => records.plainCount(filter)).toFixed(0)}, first page ${time(() => records.plainPage(filter, 0, 50)).toFixed(0)}`);
     console.log(`  ${label}: ${n} matches; ${figures.join('; ')}`);

@@ -17,6 +17,7 @@ import { SqliteRecordsRepository } from '../../electron/engine/db/repos/records-
 import { SqliteTextRepository } from '../../electron/engine/db/repos/text-repo';
 import { DEFAULT_TUNING, type SearchTuning } from '../../electron/engine/db/repos/records-search';
 import { countFromColumns, facetsFromColumns } from '../../electron/engine/services/text/search-columns';
+import { readyStatsData } from '../../electron/engine/services/stats/cache';
 import type { RecordSortField } from '../../electron/engine/db/repos/types';
 import { decodeRecords } from '../../renderer/src/features/records/arrow';
 import { tmpDir } from '../helpers/tmp';
@@ -103,9 +104,11 @@ describe('text search plans answer exactly as the plain SQL (contract)', () => {
 
   it('counts and facets on the statistics columns equal the plain SQL, and odd-millisecond bounds are left to SQL', () => {
     const plain = new SqliteRecordsRepository(db);
+    const data = readyStatsData(db)!;
+    expect(data).not.toBeNull();
     for (const [label, f] of filters) {
-      const n = countFromColumns(db, f);
-      const facets = facetsFromColumns(db, f);
+      const n = countFromColumns(db, data, f);
+      const facets = facetsFromColumns(db, data, f);
       if (label.includes('status')) {
         expect(n, label).toBeNull();
         expect(facets, label).toBeNull();
@@ -114,14 +117,14 @@ describe('text search plans answer exactly as the plain SQL (contract)', () => {
       if (label.includes(' + ')) expect(n, label).toBe(plain.plainCount(f));
       expect(facets && normalise(facets), label).toEqual(normalise(plain.plainFacets(f)));
     }
-    expect(countFromColumns(db, { q: '水', statuses: ['closed'] })).toBe(plain.plainCount({ q: '水', statuses: ['closed'] }));
+    expect(countFromColumns(db, data, { q: '水', statuses: ['closed'] })).toBe(plain.plainCount({ q: '水', statuses: ['closed'] }));
     // Without a text query too (the filter bar's facets of the whole project).
     const district = filters[1][1].districts!;
     for (const f of [{}, { q: ' ' }, { districts: district, statuses: ['closed'] }, { categories: filters[2][1].categories }]) {
-      expect(normalise(facetsFromColumns(db, f)!), JSON.stringify(f)).toEqual(normalise(plain.plainFacets(f)));
+      expect(normalise(facetsFromColumns(db, data, f)!), JSON.stringify(f)).toEqual(normalise(plain.plainFacets(f)));
     }
-    expect(facetsFromColumns(db, { q: '——' })).toBeNull();
-    expect(countFromColumns(db, { districts: district })).toBeNull();
+    expect(facetsFromColumns(db, data, { q: '——' })).toBeNull();
+    expect(countFromColumns(db, data, { districts: district })).toBeNull();
   }, 60_000);
 
   it('the API answers records.count, records.facets and records.page through the same plans', async () => {

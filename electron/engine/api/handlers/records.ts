@@ -1,5 +1,9 @@
 import { rowsToArrowIPC } from '../../services/arrow';
-import { countFromColumns, facetsFromColumns } from '../../services/text/search-columns';
+import { columnsCanAnswer, countFromColumns, facetsFromColumns } from '../../services/text/search-columns';
+import { SqliteStatsRepository } from '../../db/repos/stats-repo';
+import type { StatsData } from '../../services/stats/cache';
+import type { EngineContext } from '../../context';
+import { projectStats } from './stats';
 import type { RecordPageRow } from '../../db/repos/types';
 import type { HandlerGroup } from '../types';
 
@@ -10,16 +14,28 @@ export const RECORD_PAGE_COLUMNS = [
   ['department', 'utf8'], ['status', 'utf8'], ['satisfaction', 'float64'], ['title', 'utf8'], ['lon', 'float64'], ['lat', 'float64'],
 ] as const satisfies readonly (readonly [keyof RecordPageRow, 'utf8' | 'float64' | 'int32'])[];
 
+/**
+ * The statistics columns when they are built, awaited from the helper-thread load (the engine keeps
+ * answering meanwhile) — never an inline load on this thread, never a rebuild; null → the SQL plans.
+ */
+async function builtStats(ctx: EngineContext): Promise<StatsData | null> {
+  const p = ctx.projects.require();
+  if (new SqliteStatsRepository(p.handle.db).needsRebuild()) return null;
+  try { return await projectStats(ctx); } catch { return null; }
+}
+
 export const recordHandlers: HandlerGroup<'records.facets' | 'records.count' | 'records.page'> = {
   // A text search with other filters is counted (and its facets tallied) on the statistics columns when
   // they answer those filters exactly; otherwise the repository's search plans.
-  'records.facets': (i, ctx) => {
+  'records.facets': async (i, ctx) => {
+    const data = columnsCanAnswer(i.filter, false) ? await builtStats(ctx) : null;
     const p = ctx.projects.require();
-    return facetsFromColumns(p.handle.db, i.filter) ?? p.records.facets(i.filter);
+    return (data && facetsFromColumns(p.handle.db, data, i.filter)) ?? p.records.facets(i.filter);
   },
-  'records.count': (i, ctx) => {
+  'records.count': async (i, ctx) => {
+    const data = columnsCanAnswer(i.filter, true) ? await builtStats(ctx) : null;
     const p = ctx.projects.require();
-    return { count: countFromColumns(p.handle.db, i.filter) ?? p.records.count(i.filter) };
+    return { count: (data && countFromColumns(p.handle.db, data, i.filter)) ?? p.records.count(i.filter) };
   },
   'records.page': (i, ctx) => {
     const rows = ctx.projects.require().records.page(i.filter, i.offset, i.limit, i.sort);

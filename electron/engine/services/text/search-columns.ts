@@ -11,7 +11,7 @@ import { msToTCeil, type DictDim } from '../../../../shared/domain/stats/columns
 import type { Facets } from '../../../../shared/api/contract';
 import { splitTextQuery, textHits } from '../../db/repos/records-fts';
 import { assembleFacets, receivedRange } from '../../db/repos/records-facets';
-import { readyStatsData, type StatsData } from '../stats/cache';
+import type { StatsData } from '../stats/cache';
 
 const LIST_DIMS: Readonly<Record<string, DictDim>> = {
   sources: 'source', districts: 'district', departments: 'department', statuses: 'status',
@@ -74,17 +74,25 @@ function rowTest(data: StatsData, rest: Filter): (row: number) => boolean {
 }
 
 /**
+ * Whether the statistics columns can answer `filter` exactly (with a text query when `needQuery`);
+ * callers then fetch the columns (see `handlers/records.ts`) and pass them to the functions below.
+ */
+export function columnsCanAnswer(filter: Filter, needQuery: boolean): boolean {
+  const s = splitTextQuery(filter);
+  const rest = s ? s.rest : filter;
+  if (needQuery && (!s || Object.keys(s.rest).length === 0)) return false;
+  if (!s && filter.q?.trim()) return false; // a query without letters or digits: SQL's LIKE scan
+  return answerable(rest);
+}
+
+/**
  * Rows (in the columns) of the records matching a column-answerable filter, with or without a text
  * query (`needQuery`: only with one), or null.
  */
-function matchingRows(db: Database.Database, filter: Filter, needQuery: boolean): { data: StatsData; rows: Int32Array } | null {
+function matchingRows(db: Database.Database, data: StatsData, filter: Filter, needQuery: boolean): { data: StatsData; rows: Int32Array } | null {
+  if (!columnsCanAnswer(filter, needQuery)) return null;
   const s = splitTextQuery(filter);
   const rest = s ? s.rest : filter;
-  if (needQuery && (!s || Object.keys(s.rest).length === 0)) return null;
-  if (!s && filter.q?.trim()) return null; // a query without letters or digits: SQL's LIKE scan
-  if (!answerable(rest)) return null;
-  const data = readyStatsData(db);
-  if (!data) return null;
   const test = rowTest(data, rest);
   if (!s) {
     const rows = new Int32Array(data.cols.n);
@@ -105,8 +113,8 @@ function matchingRows(db: Database.Database, filter: Filter, needQuery: boolean)
 }
 
 /** Exact count of a text query with column-answerable filters, or null (use the SQL plans). */
-export function countFromColumns(db: Database.Database, filter: Filter): number | null {
-  return matchingRows(db, filter, true)?.rows.length ?? null;
+export function countFromColumns(db: Database.Database, data: StatsData, filter: Filter): number | null {
+  return matchingRows(db, data, filter, true)?.rows.length ?? null;
 }
 
 function tallyCodes(codes: ArrayLike<number>, rows: Int32Array, dict: readonly string[]): Map<string, number> {
@@ -124,8 +132,8 @@ function tallyCodes(codes: ArrayLike<number>, rows: Int32Array, dict: readonly s
  * the groups by dictionary code, categories by the deepest category's ancestors, the exact receipt
  * range from the few records of the first and last second. Null when the SQL plans must answer.
  */
-export function facetsFromColumns(db: Database.Database, filter: Filter): Facets | null {
-  const m = matchingRows(db, filter, false);
+export function facetsFromColumns(db: Database.Database, data: StatsData, filter: Filter): Facets | null {
+  const m = matchingRows(db, data, filter, false);
   if (!m) return null;
   const { data: { cols, dicts, cats }, rows } = m;
   const catCounts = new Map<number, number>();
