@@ -1,7 +1,6 @@
 /** The dashboard's queries, as engine calls and as equivalent DuckDB SQL (same names). */
 import type { ApiClient } from '../../shared/api/client';
 import type { Filter } from '../../shared/model/filter';
-import type { StatsCore } from '../../electron/engine/services/stats/decode';
 
 /** Every query the trends screen runs on a filter change. */
 export function dashboardCalls(api: ApiClient, filter: Filter): [string, () => Promise<unknown>][] {
@@ -65,27 +64,4 @@ export function duckQueries(f: Filter): [string, string][] {
     ['backlog month', `SELECT ${month} AS m, count(*) AS received, median(${close}) FILTER (WHERE ${valid}) AS med, avg(CASE WHEN satisfaction >= 0.5 THEN 1.0 ELSE 0.0 END) FILTER (WHERE satisfaction IS NOT NULL) AS sat FROM records ${w} GROUP BY m ORDER BY m`],
     ['sources side by side', `SELECT source_code, ${perf} FROM records ${w} GROUP BY source_code`],
   ];
-}
-
-/** The columns repeated `k` times (ids shifted so every copy is a distinct record; same times). */
-export function scaleCore(core: StatsCore, k: number): StatsCore {
-  const c = core.cols;
-  const rep = <T extends Int32Array | Uint8Array | Uint16Array>(a: T, shift = 0): T => {
-    const out = new (a.constructor as new (n: number) => T)(a.length * k);
-    for (let j = 0; j < k; j++) {
-      out.set(a, j * a.length);
-      if (shift) for (let i = j * a.length; i < (j + 1) * a.length; i++) out[i] += j * shift;
-    }
-    return out;
-  };
-  let maxId = 0;
-  for (let i = 0; i < c.n; i++) if (c.id[i] > maxId) maxId = c.id[i];
-  const codes = Object.fromEntries(Object.entries(c.codes).map(([d, a]) => [d, rep(a)])) as typeof c.codes;
-  return {
-    ...core,
-    cols: {
-      n: c.n * k, id: rep(c.id, maxId), t: rep(c.t), resp: rep(c.resp), close: rep(c.close), cat: rep(c.cat),
-      transfers: rep(c.transfers), sat: rep(c.sat), alive: rep(c.alive), codes,
-    },
-  };
 }

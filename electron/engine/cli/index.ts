@@ -3,8 +3,6 @@ import os from 'node:os';
 import path from 'node:path';
 import { ApiError, type Locale } from '../../../shared/api/errors';
 import { createEngine, type Engine } from '../engine';
-import { normaliseProjectPath } from '../services/projects';
-import { startDemoJob } from '../api/handlers/jobs';
 import { parseArgs, type ParsedArgs } from './args';
 import { AUDIT_BROKEN_EXIT, auditCmd, auditVerifyText } from './audit-commands';
 import { UsageError, batchesCmd, importCmd, rejectedCmd, taxonomyCmd } from './import-commands';
@@ -15,6 +13,7 @@ import { LAYER_COMMANDS, LAYER_HELP, layerCmd } from './layer-commands';
 import { TEXT_COMMANDS, TEXT_HELP, textCmd } from './text-commands';
 import { ALERT_COMMANDS, ALERT_HELP, alertCmd } from './alert-commands';
 import { REPORT_HELP, reportCmd } from './report-commands';
+import { DEMO_HELP, demoCmd, demoText } from './demo-commands';
 
 const HELP = `民声 Minsheng 命令行 / command line
 
@@ -22,8 +21,7 @@ const HELP = `民声 Minsheng 命令行 / command line
 
   project create <file>              新建项目 / create an empty project file (.minsheng)
   project info <file> [--json]       项目信息 / schema version, row counts per table, file size
-  demo <file> [--records N] [--seed S] [--force]
-                                     生成合成示例项目 / write a synthetic demo project (default 200000 records)
+${DEMO_HELP}
   import <file> --project <p> --source <code> [--mapping m.json] [--encoding auto|utf8|gb18030|utf16le|utf16be]
          [--crs wgs84|gcj02|bd09] [--timezone TZ] [--sheet NAME] [--on-duplicate skip|update]
                                      导入热线数据 / import an extract (CSV/TSV/XLSX/JSON/JSONL); mapping from
@@ -75,36 +73,6 @@ async function projectCmd(args: ParsedArgs): Promise<void> {
   });
 }
 
-async function demoCmd(args: ParsedArgs): Promise<void> {
-  const file = args.positional[1];
-  if (!file) throw new UsageError('usage: demo <file> [--records N] [--seed S]');
-  const records = args.flags.records === undefined ? 200_000 : Number(args.flags.records);
-  const seed = args.flags.seed === undefined ? 12345 : Number(args.flags.seed);
-  if (!Number.isInteger(records) || records < 100 || records > 20_000_000) throw new UsageError('--records must be an integer between 100 and 20000000');
-  if (!Number.isInteger(seed)) throw new UsageError('--seed must be an integer');
-  const abs = normaliseProjectPath(file);
-  if (args.flags.force) for (const f of [abs, `${abs}-wal`, `${abs}-shm`]) fs.rmSync(f, { force: true });
-  await withEngine(async (engine) => {
-    engine.ctx.projects.create(abs, 'cli');
-    const t0 = performance.now();
-    const off = engine.ctx.events.subscribe((e) => {
-      if (e.event === 'job.progress' && !args.flags.json) {
-        const d = e.data as { done: number; total: number | null; ratePerSecond: number | null };
-        process.stderr.write(`\r${d.done}/${d.total ?? '?'}  ${d.ratePerSecond ? Math.round(d.ratePerSecond) : '-'} rows/s   `);
-      }
-    });
-    const jobId = startDemoJob(engine.ctx, records, seed);
-    const done = await engine.ctx.jobs.wait(jobId);
-    off();
-    if (!args.flags.json) process.stderr.write('\n');
-    if (done.status !== 'succeeded') throw new ApiError('INTERNAL', { detail: done.message ?? done.status });
-    const seconds = (performance.now() - t0) / 1000;
-    const info = engine.ctx.projects.info();
-    const out = { path: info.path, records, seed, seconds: Number(seconds.toFixed(2)), rowsPerSecond: Math.round(records / seconds), fileSizeBytes: info.fileSizeBytes, synthetic: true };
-    print(args, `合成示例数据 synthetic demo → ${info.path}\n${records} records in ${out.seconds} s = ${out.rowsPerSecond} rows/s`, out);
-  });
-}
-
 export async function runCli(argv: readonly string[]): Promise<number> {
   const args = parseArgs(argv);
   const locale: Locale = args.flags.lang === 'en' ? 'en' : 'zh-CN';
@@ -112,7 +80,7 @@ export async function runCli(argv: readonly string[]): Promise<number> {
   if (!cmd || args.flags.help) { process.stdout.write(`${HELP}\n`); return cmd || args.flags.help ? 0 : 1; }
   try {
     if (cmd === 'project') await projectCmd(args);
-    else if (cmd === 'demo') await demoCmd(args);
+    else if (cmd === 'demo') await withEngine(async (e) => { const o = await demoCmd(e, args); print(args, demoText(o), o); });
     else if (cmd === 'import') await withEngine(async (e) => {
       const r = await importCmd(e, args);
       print(args, `batch ${r.batchId}: read ${r.rowsRead} · imported ${r.imported} · updated ${r.updated} · duplicates ${r.duplicates} · rejected ${r.rejected} · blank ${r.blankRows} · ${r.seconds.toFixed(1)} s`,

@@ -1,6 +1,6 @@
 /** Job body of 'demo.generate' / 'project.openDemo': writes a synthetic city extract. */
 import { DEFAULT_DEMO_SEED, writeDemo, type DemoResult } from '../../services/demo';
-import { updateDerived } from '../../services/derived';
+import { DEFER_MIN_ROWS, updateDerived } from '../../services/derived';
 import type { JobBody } from '../types';
 
 export interface DemoJobParams {
@@ -11,6 +11,7 @@ export interface DemoJobParams {
 
 export const demoJob: JobBody<DemoJobParams, DemoResult> = async (ctx, params) => {
   const out = writeDemo(ctx, { records: params.records, seed: params.seed ?? DEFAULT_DEMO_SEED });
-  await updateDerived(ctx, { kind: 'rebuilt' });
+  // like a large import, a large demo leaves the full-text index and alert detection to the refresh job
+  await updateDerived(ctx, { kind: 'rebuilt' }, { defer: out.records >= DEFER_MIN_ROWS });
   return out;
 };

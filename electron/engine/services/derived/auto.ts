@@ -11,10 +11,21 @@ export function derivedPending(ctx: Pick<EngineContext, 'projects'>): boolean {
   try { return new SqliteDerivedRepository(cur.handle.db).hasPending(); } catch { return false; }
 }
 
+const HELD = new WeakSet<Pick<EngineContext, 'projects'>>();
+
+/**
+ * Keeps this engine from starting the refresh job on its own (the CLI's `demo --defer-derived`, which
+ * leaves the queue for the app to resume when it opens the project); returns the release.
+ */
+export function holdDerivedRefresh(ctx: EngineContext): () => void {
+  HELD.add(ctx);
+  return () => HELD.delete(ctx);
+}
+
 /** Starts the refresh job when the open project owes derived data and no job is running. */
 export function startDerivedRefresh(ctx: EngineContext): string | null {
   const cur = ctx.projects.open;
-  if (!cur || ctx.jobs.running() || !derivedPending(ctx)) return null;
+  if (!cur || HELD.has(ctx) || ctx.jobs.running() || !derivedPending(ctx)) return null;
   const file = cur.handle.path;
   return ctx.jobs.start(REFRESH_KIND, {}, file, () => {
     if (ctx.projects.open?.handle.path === file) ctx.events.emit('project.changed', { project: ctx.projects.info() });

@@ -45,8 +45,14 @@ export async function loadBuilders(): Promise<DerivedBuilder[]> {
   return Promise.all(BUILDERS.map((load) => load()));
 }
 
+/**
+ * Record-changing jobs of at least this many new, updated or rewritten records leave the deferrable
+ * builders' work to the `derived.refresh` job (imports and the synthetic demo alike).
+ */
+export const DEFER_MIN_ROWS = Number(process.env.MINSHENG_DERIVED_DEFER_MIN_ROWS ?? 50_000);
+
 export interface UpdateOptions {
-  /** Queue the deferrable builders' work on a new batch instead of doing it now. */
+  /** Queue the deferrable builders' work (a new batch, or a rebuilt record set) instead of doing it now. */
   readonly defer?: boolean;
 }
 
@@ -55,10 +61,10 @@ export async function updateDerived(ctx: JobContext, change: RecordsChange, opts
   for (const b of await loadBuilders()) {
     ctx.checkCancelled();
     if (DEFERRABLE.has(b.name)) {
-      if (change.kind === 'batch-added' && opts.defer) { queue.enqueue(b.name, change, ctx.now()); continue; }
       // Owed work that this change makes moot: a removed batch needs no indexing, a rebuild redoes all.
       if (change.kind === 'batch-removed') queue.drop(b.name, change.batchId);
       if (change.kind === 'rebuilt') queue.drop(b.name);
+      if ((change.kind === 'batch-added' || change.kind === 'rebuilt') && opts.defer) { queue.enqueue(b.name, change, ctx.now()); continue; }
     }
     await timed(`derived:${b.name}`, () => b.update(ctx, change));
   }

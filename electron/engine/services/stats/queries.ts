@@ -1,37 +1,19 @@
 /** Volume queries of the dashboard: time series, hour × weekday, breakdowns, category tree, pivot. */
 import type { Filter } from '../../../../shared/model/filter';
 import type { Breakdown, CategoryTreeOut, Pivot } from '../../../../shared/api/areas/stats';
-import { countByKey, countByKeys2, countHourWeekday, groupKeys, isTimeDim, localDayOfT, type Dimension, type GroupKeys } from '../../../../shared/domain/stats/dims';
+import { countByKey, countByKeys2, countHourWeekday, groupKeys, isTimeDim, type Dimension, type GroupKeys } from '../../../../shared/domain/stats/dims';
 import { buildPivot, rankWithChange, OTHER_KEY, type PivotCell } from '../../../../shared/domain/stats/pivot';
-import { buildSeries, DEFAULT_MA_WINDOW, type SeriesPoint } from '../../../../shared/domain/stats/series';
-import { bucketStartDay, dayStartMs, yearAgoBucketDay, type Granularity } from '../../../../shared/domain/stats/time';
 import type { Selection } from '../../../../shared/domain/stats/select';
 import type { StatsData } from './cache';
 import { axisDays, comparable, comparePeriod, select, type Compare } from './select';
+
+export { series } from './series';
 
 /** Natural order (time buckets, hours, weekdays) instead of largest first. */
 const ordered = (d: Dimension): boolean => isTimeDim(d) || d === 'hour' || d === 'weekday';
 
 function keysFor(data: StatsData, f: Filter, sel: Selection, by: Dimension): GroupKeys {
   return groupKeys(data, sel, by, isTimeDim(by) ? axisDays(data, f, sel) : null);
-}
-
-/** Counts per bucket with previous-bucket, year-ago and moving-average values. */
-export function series(data: StatsData, f: Filter, g: Granularity, maWindow?: number): SeriesPoint[] {
-  const sel = select(data, f);
-  const days = axisDays(data, f, sel);
-  if (!days) return [];
-  // Count from a year before the first bucket (not before the project's first record, where nothing is known).
-  const knownFrom = bucketStartDay(localDayOfT(data.minT), g);
-  const firstBucket = bucketStartDay(days.first, g);
-  const extFirst = Math.max(knownFrom, Math.min(yearAgoBucketDay(firstBucket, g), firstBucket - (g === 'day' ? 1 : 0)));
-  const ext = extFirst < firstBucket ? select(data, { ...f, from: dayStartMs(extFirst) }) : sel;
-  const gk = groupKeys(data, ext, g, { first: Math.min(extFirst, days.first), last: days.last });
-  const counts = countByKey(gk);
-  const totals = new Map<number, number>();
-  for (let b = 0; b < gk.size; b++) totals.set(gk.startDay!(b), counts[b]);
-  const starts = [...totals.keys()].filter((s) => s >= firstBucket);
-  return buildSeries(starts, totals, g, maWindow ?? DEFAULT_MA_WINDOW[g]);
 }
 
 /** matrix[weekday][hour], weekday 0 = Monday. */

@@ -5,7 +5,8 @@ import { residualFilter, selectRows, type Selection, type SelectOptions } from '
 import { dayOf, dayStartMs, yearAgoBucketDay } from '../../../../shared/domain/stats/time';
 import type { StatsData } from './cache';
 
-const filterKey = (f: Filter): string => JSON.stringify(Object.keys(f).sort().map((k) => [k, f[k as keyof Filter]]));
+/** A stable key of a filter (keys sorted), for the caches. */
+export const filterKey = (f: Filter): string => JSON.stringify(Object.keys(f).sort().map((k) => [k, f[k as keyof Filter]]));
 const residualCache = new WeakMap<StatsData, { key: string; ids: Set<number> }>();
 
 /** Ids matching the part of the filter the columns cannot answer (text search…), cached per filter. */
@@ -24,20 +25,25 @@ function residualIds(data: StatsData, f: Filter): Set<number> | null {
 const selectionCache = new WeakMap<StatsData, Map<string, Selection>>();
 const SELECTIONS_KEPT = 8;
 
-export function select(data: StatsData, f: Filter, opts: Omit<SelectOptions, 'ids'> = {}): Selection {
-  const key = `${filterKey(f)}|${opts.from ?? ''}|${opts.to ?? ''}`;
-  let cache = selectionCache.get(data);
-  if (!cache) { cache = new Map(); selectionCache.set(data, cache); }
+/** The value kept under `key` for `data` (most recent first), else `make()` kept among the last `keep`. */
+export function keptPerData<T>(store: WeakMap<StatsData, Map<string, T>>, data: StatsData, key: string, keep: number, make: () => T): T {
+  let cache = store.get(data);
+  if (!cache) { cache = new Map(); store.set(data, cache); }
   const hit = cache.get(key);
-  if (hit) {
+  if (hit !== undefined) {
     cache.delete(key);
     cache.set(key, hit);
     return hit;
   }
-  const sel = selectRows(data, f, { ...opts, ids: residualIds(data, f) });
-  cache.set(key, sel);
-  if (cache.size > SELECTIONS_KEPT) cache.delete(cache.keys().next().value as string);
-  return sel;
+  const made = make();
+  cache.set(key, made);
+  if (cache.size > keep) cache.delete(cache.keys().next().value as string);
+  return made;
+}
+
+export function select(data: StatsData, f: Filter, opts: Omit<SelectOptions, 'ids'> = {}): Selection {
+  const key = `${filterKey(f)}|${opts.from ?? ''}|${opts.to ?? ''}`;
+  return keptPerData(selectionCache, data, key, SELECTIONS_KEPT, () => selectRows(data, f, { ...opts, ids: residualIds(data, f) }));
 }
 
 export type Compare = 'previous' | 'yoy';
