@@ -15,6 +15,9 @@ import type { Filter } from '../../shared/model/filter';
 import { registerSqlFunctions } from '../../electron/engine/db/sql-functions';
 import { SqliteRecordsRepository } from '../../electron/engine/db/repos/records-repo';
 import { SqliteTextRepository } from '../../electron/engine/db/repos/text-repo';
+import { SqliteStatsRepository } from '../../electron/engine/db/repos/stats-repo';
+import { SqliteMapRepository } from '../../electron/engine/db/repos/map-repo';
+import { filterToSql } from '../../electron/engine/db/repos/filter-sql';
 import { DEFAULT_TUNING, type SearchTuning } from '../../electron/engine/db/repos/records-search';
 import { countFromColumns, facetsFromColumns } from '../../electron/engine/services/text/search-columns';
 import { readyStatsData } from '../../electron/engine/services/stats/cache';
@@ -126,6 +129,16 @@ describe('text search plans answer exactly as the plain SQL (contract)', () => {
     expect(facetsFromColumns(db, data, { q: '——' })).toBeNull();
     expect(countFromColumns(db, data, { districts: district })).toBeNull();
   }, 60_000);
+
+  it('the dashboard and map id sets of a text query alone equal the plain SQL (no rows of records read)', () => {
+    const stats = new SqliteStatsRepository(db);
+    const map = new SqliteMapRepository(db);
+    for (const [label, f] of filters.filter(([l]) => !l.includes(' + '))) {
+      const want = db.prepare(`SELECT r.id FROM records r ${filterToSql(f).where} ORDER BY r.id`).pluck().all(...filterToSql(f).params) as number[];
+      expect([...stats.matchingIds(f)].sort((a, b) => a - b), label).toEqual(want);
+      expect([...map.matchingIds(f)], label).toEqual(want);
+    }
+  });
 
   it('the API answers records.count, records.facets and records.page through the same plans', async () => {
     const plain = new SqliteRecordsRepository(db);
