@@ -3,24 +3,13 @@
  * read-only connection and hands the columns back as transferred buffers.
  */
 import type { MessagePort } from 'node:worker_threads';
-import { openConnection } from '../../db/connection';
+import { answerFromProject } from '../../jobs/helper-call';
 import { SqliteStatsRepository } from '../../db/repos/stats-repo';
-import { coreBuffers, decodeStats, type StatsCore } from './decode';
-
-export type StatsLoadMessage = { type: 'done'; core: StatsCore; ms: number } | { type: 'error'; message: string };
+import { coreBuffers, decodeStats } from './decode';
 
 export async function runStatsLoadThread(port: MessagePort, data: unknown): Promise<void> {
-  const { dbPath } = data as { dbPath: string };
-  const t0 = performance.now();
-  let db: ReturnType<typeof openConnection> | null = null;
-  try {
-    db = openConnection(dbPath, { readonly: true });
-    const repo = new SqliteStatsRepository(db);
-    const core = db.transaction(() => decodeStats(repo))();
-    port.postMessage({ type: 'done', core, ms: performance.now() - t0 } satisfies StatsLoadMessage, coreBuffers(core));
-  } catch (e) {
-    port.postMessage({ type: 'error', message: e instanceof Error ? e.message : String(e) } satisfies StatsLoadMessage);
-  } finally {
-    db?.close();
-  }
+  answerFromProject(port, (data as { dbPath: string }).dbPath, (db) => {
+    const core = db.transaction(() => decodeStats(new SqliteStatsRepository(db)))();
+    return { value: core, transfer: coreBuffers(core) };
+  });
 }
