@@ -183,6 +183,7 @@ describe('browser mode: alerts — detect, work an alert through its workflow, h
       await page.getByTestId('alert-detail').waitFor();
       const areas = page.getByTestId('alert-areas').locator('.ant-tag');
       await expect.poll(() => areas.count(), { timeout: 15_000 }).toBeGreaterThan(0);
+      await expect.poll(() => page.getByTestId('alert-series-chart').getAttribute('data-loading'), { timeout: 30_000 }).toBe('0');
       await shot(page, 'alerts-scan-detail');
       await page.keyboard.press('Escape');
       await page.getByTestId('alert-detail').waitFor({ state: 'detached' });

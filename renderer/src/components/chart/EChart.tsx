@@ -64,7 +64,7 @@ export function EChart({ option, style, height = 320, onClick, onReady, loading,
     else c.hideLoading();
   }, [loading]);
 
-  return <div ref={ref} data-testid={testId} style={{ width: '100%', height, ...style }} />;
+  return <div ref={ref} data-testid={testId} data-loading={loading ? 1 : 0} style={{ width: '100%', height, ...style }} />;
 }
 
 /** PNG data URL of a chart at 2× pixel ratio on a white background. */
