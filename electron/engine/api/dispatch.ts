@@ -7,6 +7,8 @@ function summariseIssues(issues: readonly { path: readonly PropertyKey[]; messag
   return issues.slice(0, 5).map((i) => `${i.path.map(String).join('.') || '(root)'}: ${i.message}`).join('; ');
 }
 
+const TRACE = process.env.MINSHENG_TRACE_CALLS === '1';
+
 export interface Dispatcher {
   /** The single validation point: checks input, runs the handler, checks output, maps every error to ApiError. */
   call(method: string, input: unknown): Promise<unknown>;
@@ -26,7 +28,12 @@ export function createDispatcher(handlers: Handlers, ctx: EngineContext): Dispat
       let result: unknown;
       try {
         const handler = handlers[method as MethodName] as (i: unknown, c: EngineContext) => unknown;
-        result = await handler(parsed.data, ctx);
+        const t0 = TRACE ? performance.now() : 0;
+        const pending = handler(parsed.data, ctx);
+        const t1 = TRACE ? performance.now() : 0;
+        result = await pending;
+        // MINSHENG_TRACE_CALLS=1: per call, the time it held the engine thread and its total time
+        if (TRACE) process.stderr.write(`[call] ${method} sync ${(t1 - t0).toFixed(0)} ms, total ${(performance.now() - t0).toFixed(0)} ms\n`);
       } catch (e) {
         if (e instanceof ApiError) throw e;
         const code = (e as { code?: string }).code;

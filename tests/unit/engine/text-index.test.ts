@@ -95,4 +95,13 @@ describe('text index (bigram FTS + segmented terms) over the synthetic demo', ()
     expect(records.count({ q: '堆放杂物' })).toBe(likeCount('堆放杂物'));
     expect(new SqliteTextRepository(db).piiByBatch().filter((p) => p.batchId === batchId)).toEqual([]);
   });
+
+  it('stores the index size with the index version, so the status does not walk the index', () => {
+    const repo = new SqliteTextRepository(db);
+    const [version, bytes] = (repo.getMeta('text_fts_bytes') ?? '').split('|');
+    expect(version).toBe(repo.version());
+    expect(Number(bytes)).toBeGreaterThan(0);
+    expect(repo.ftsBytes()).toBe(Number(bytes));
+    expect(repo.tableBytes('text_fts')).toBe(Number(bytes));
+  });
 });

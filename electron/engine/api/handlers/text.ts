@@ -29,8 +29,8 @@ export const textHandlers: HandlerGroup<TextMethod> = {
     const r = repo(ctx);
     const chunks = new TextChunkRepository(db(ctx)).stats();
     return {
-      records: r.recordCount(), indexed: chunks.records, vocabulary: r.vocab().length, stale: r.isStale(),
-      ftsBytes: r.tableBytes('text_fts'), termBytes: chunks.bytes,
+      records: r.recordCount(), indexed: chunks.records, vocabulary: r.vocabSize(), stale: r.isStale(),
+      ftsBytes: r.ftsBytes(), termBytes: chunks.bytes,
     };
   },
   'text.reindex': (_i, ctx) => job(ctx, 'text.reindex', {}),

@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Filter } from '../../../../shared/model/filter';
 import { filterToSql } from './filter-sql';
+import { memoUntilChange } from './change-memo';
 import { RecordsSearch, type SearchTuning } from './records-search';
 
 export interface TextSourceRow {
@@ -32,6 +33,7 @@ export type WordKind = 'dict' | 'stop' | 'unstop';
 const TEXT_COLS = 'r.id, r.batch_id AS batchId, r.received_at AS receivedAt, r.title, r.content, r.address';
 const META_VERSION = 'text_version';
 const META_STALE = 'text_index_stale';
+const META_FTS_BYTES = 'text_fts_bytes';
 
 /** SQL of the text index: the bigram FTS table, vocabulary, word lists, PII counts, index state. */
 export class SqliteTextRepository {
@@ -68,7 +70,15 @@ export class SqliteTextRepository {
 
   /** Bytes of a table or virtual table's storage (dbstat), for reports. */
   tableBytes(prefix: string): number {
+    return memoUntilChange(this.db, `tableBytes:${prefix}`, () => this.measureTable(prefix));
+  }
+
+  private measureTable(prefix: string): number {
     return (this.db.prepare("SELECT coalesce(sum(pgsize), 0) AS b FROM dbstat WHERE name = ? OR name LIKE ? || '\\_%' ESCAPE '\\'").get(prefix, prefix) as { b: number }).b;
+  }
+
+  vocabSize(): number {
+    return this.db.prepare('SELECT count(*) FROM text_vocab').pluck().get() as number;
   }
 
   vocab(): { id: number; term: string; df: number }[] {
@@ -142,6 +152,21 @@ export class SqliteTextRepository {
     this.setMeta(META_VERSION, `${now}-${Math.floor(Math.random() * 1e9)}`);
   }
 
+  /**
+   * Size of the full-text index in bytes: stored by the index builder (a dbstat walk over every page
+   * of the index, seconds at millions of records, done in the job), measured here only for an index
+   * built before that was stored.
+   */
+  ftsBytes(): number {
+    const [version, bytes] = (this.getMeta(META_FTS_BYTES) ?? '').split('|');
+    return version === this.version() && bytes ? Number(bytes) : this.tableBytes('text_fts');
+  }
+
+  /** Measures and stores the index size for the current index version (inside the builder's job). */
+  storeFtsBytes(): void {
+    this.setMeta(META_FTS_BYTES, `${this.version()}|${this.measureTable('text_fts')}`);
+  }
+
   isStale(): boolean {
     return this.getMeta(META_STALE) === '1';
   }
@@ -163,7 +188,7 @@ export class SqliteTextRepository {
   }
 
   recordCount(): number {
-    return this.db.prepare('SELECT count(*) FROM records').pluck().get() as number;
+    return memoUntilChange(this.db, 'recordCount', () => this.db.prepare('SELECT count(*) FROM records').pluck().get() as number);
   }
 
   /** Display fields of records by id, in the given order. */

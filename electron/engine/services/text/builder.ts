@@ -152,6 +152,7 @@ export function updateTextIndex(ctx: JobContext, change: RecordsChange): void {
     ix.finish();
     repo.ftsOptimize();
     repo.setStale(false);
+    repo.storeFtsBytes();
     return;
   }
   const ix = new TextIndexer(ctx);
@@ -163,6 +164,7 @@ export function updateTextIndex(ctx: JobContext, change: RecordsChange): void {
     if (!ix.pii.has(change.batchId)) repo.deletePii(change.batchId);
   }
   ix.finish();
+  repo.storeFtsBytes();
 }
 
 export const textBuilder: DerivedBuilder = { name: 'text', update: updateTextIndex };
