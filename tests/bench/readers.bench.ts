@@ -92,9 +92,9 @@ async function readFully(file: string, format: SourceFormat, encoding?: TextEnco
   let rows = 0, chars = 0;
   const rssAt: number[] = [];
   let nextMark = 0.25;
-  for await (const batch of src.batches(5000)) {
+  for await (const batch of src.batches(256)) {
     rows += batch.length;
-    for (const r of batch) chars += r.cells.length + r.raw.length;
+    for (const r of batch) chars += r.cells.length;
     if (src.bytesRead() / src.totalBytes >= nextMark) {
       rssAt.push(Math.round(process.memoryUsage().rss / 1e6));
       nextMark += 0.25;

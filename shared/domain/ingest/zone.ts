@@ -1,7 +1,8 @@
 /**
  * Wall-clock time in an IANA zone → UTC instant, using Intl.DateTimeFormat for the zone rules (DST included).
- * One formatter per zone; offsets cached per UTC hour, and resolved offsets cached per local hour, so the
- * hot path is one Map lookup. Gaps (spring forward) resolve forward, overlaps (fall back) to the earlier
+ * One formatter per zone; offsets cached per UTC hour, and resolved offsets cached per local day in a
+ * typed array (per local hour in a Map near transitions and outside 1900–2199), so the hot path is one
+ * array load. Gaps (spring forward) resolve forward, overlaps (fall back) to the earlier
  * instant — the 'compatible' rule of Temporal and of most spreadsheets.
  */
 
@@ -34,7 +35,14 @@ export interface Zone {
   utc: Map<number, number>;
   /** floor(localWall / hour) → offset ms, only for hours away from any transition. */
   local: Map<number, number>;
+  /** Offset ms per local day from 1900 (DAY0) for days away from any transition; NO_OFFSET = not known yet. */
+  days: Int32Array | null;
 }
+
+/** Day number of 1900-01-01 and the days after it covered by Zone.days (to 2199). */
+const DAY0 = -25567;
+const NDAYS = 109_573;
+const NO_OFFSET = 0x7fffffff;
 
 const zones = new Map<string, Zone>();
 let lastName = '';
@@ -61,7 +69,7 @@ export function zoneOf(tz: string): Zone {
       hour: 'numeric', minute: 'numeric', second: 'numeric', era: 'short',
     })
     : null;
-  z = { fixed, fmt, utc: new Map(), local: new Map() };
+  z = { fixed, fmt, utc: new Map(), local: new Map(), days: null };
   zones.set(tz, z);
   lastName = tz;
   lastZone = z;
@@ -98,7 +106,10 @@ function offsetAt(z: Zone, instant: number): number {
   const key = Math.floor(instant / HOUR_MS);
   let o = z.utc.get(key);
   if (o === undefined) {
-    o = computeOffset(z.fmt as Intl.DateTimeFormat, key * HOUR_MS);
+    const fmt = z.fmt as Intl.DateTimeFormat;
+    o = computeOffset(fmt, key * HOUR_MS);
+    // an hour with a transition inside (Lord Howe's half-hour shifts, historical offsets): never cached
+    if (computeOffset(fmt, key * HOUR_MS + HOUR_MS - 1000) !== o) return computeOffset(fmt, instant);
     if (z.utc.size >= CACHE_LIMIT) z.utc.clear();
     z.utc.set(key, o);
   }
@@ -118,6 +129,20 @@ export function wallToUtc(localMs: number, tz: string): number {
 /** wallToUtc with the zone already resolved (hot path). */
 export function wallToUtcIn(z: Zone, localMs: number): number {
   if (z.fixed !== null) return localMs - z.fixed;
+  // hot path: a typed array by local day (one multiply, one load); days near a transition are never stored
+  const day = Math.floor(localMs / DAY_MS);
+  const i = day - DAY0;
+  if (i >= 0 && i < NDAYS) {
+    const days = z.days ?? (z.days = new Int32Array(NDAYS).fill(NO_OFFSET));
+    const o = days[i];
+    if (o !== NO_OFFSET) return localMs - o;
+    const start = day * DAY_MS;
+    const before = offsetAt(z, start - DAY_MS);
+    if (before === offsetAt(z, start + 2 * DAY_MS)) {
+      days[i] = before;
+      return localMs - before;
+    }
+  }
   const key = Math.floor(localMs / HOUR_MS);
   const cached = z.local.get(key);
   if (cached !== undefined) return localMs - cached;

@@ -17,7 +17,7 @@ import { badInput, binarySignature, notImportable } from './errors';
 import { openJsonArray, openJsonLines } from './json-reader';
 import { cellText } from './source';
 import { listSheets, openXlsx } from './xlsx-reader';
-import type { WorkbookInfo } from './xlsx-workbook';
+import { readWorkbookInfo, type WorkbookInfo } from './xlsx-workbook';
 
 export type { ReadOptions, RawRow, RowSource, Sniffed, SourceFormat, TextEncoding } from './types';
 
@@ -90,6 +90,22 @@ async function open(path: string, opts: ReadOptions, size: number, d: Detected |
 export async function openRowSource(path: string, opts: ReadOptions): Promise<RowSource> {
   const size = await fileSize(path);
   return open(path, opts, size, null);
+}
+
+/**
+ * The file's size as CSV-like text, for decisions sized by the amount of data (an XLSX is
+ * compressed: half the uncompressed XML of its sheet and shared strings, about the CSV it would be).
+ */
+export async function textBytesOf(path: string, opts: ReadOptions, fileSize: number): Promise<number> {
+  if (opts.format !== 'xlsx') return fileSize;
+  try {
+    const info = await readWorkbookInfo(path);
+    const sheet = info.sheets.find((s) => s.name === opts.sheet) ?? info.sheets[0];
+    const size = (part: string | null | undefined): number => (part ? info.zip.entries.get(part)?.size ?? 0 : 0);
+    return Math.max(fileSize, (size(sheet?.part) + size(info.sharedStrings)) / 2);
+  } catch {
+    return fileSize; // the reader reports what is wrong with the file
+  }
 }
 
 /** Detects what a file is and previews it: headers and the first 20 data rows as text. */

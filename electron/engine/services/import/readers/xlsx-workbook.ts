@@ -9,8 +9,6 @@ export interface SheetInfo {
   name: string;
   /** Zip path of the sheet part, e.g. 'xl/worksheets/sheet1.xml'. */
   part: string;
-  /** N of sheetN.xml (exceljs names its readers by it when it cannot match the sheet). */
-  fileNo: string;
   hidden: boolean;
 }
 
@@ -18,6 +16,9 @@ export interface WorkbookInfo {
   zip: ZipIndex;
   sheets: SheetInfo[];
   date1904: boolean;
+  /** Zip paths of the shared strings and styles parts (by relationship type), null when absent. */
+  sharedStrings: string | null;
+  styles: string | null;
 }
 
 function unescapeXml(s: string): string {
@@ -75,10 +76,13 @@ export async function readWorkbookInfo(path: string): Promise<WorkbookInfo> {
     const wb = (await readEntry(zip, 'xl/workbook.xml'))!.toString('utf8');
     const relsBuf = await readEntry(zip, 'xl/_rels/workbook.xml.rels');
     const targets = new Map<string, string>();
+    const byType = new Map<string, string>();
     for (const m of (relsBuf?.toString('utf8') ?? '').matchAll(/<(?:[\w.-]+:)?Relationship\b[^>]*>/g)) {
       const a = attrs(m[0]);
       const id = a.get('Id'), target = a.get('Target');
       if (id && target) targets.set(id, resolvePart(target));
+      const type = /\/(\w+)$/.exec(a.get('Type') ?? '')?.[1];
+      if (type && target) byType.set(type, resolvePart(target));
     }
     const sheets: SheetInfo[] = [];
     for (const m of wb.matchAll(/<(?:[\w.-]+:)?sheet\s[^>]*>/g)) {
@@ -87,12 +91,15 @@ export async function readWorkbookInfo(path: string): Promise<WorkbookInfo> {
       const rid = relId(a);
       const part = rid ? targets.get(rid) : undefined;
       if (!name || !part) continue;
-      const no = /^xl\/worksheets\/sheet(\d+)\.xml$/.exec(part); // the only layout exceljs streams
-      sheets.push({ name, part, fileNo: no ? no[1] : '', hidden: (a.get('state') ?? 'visible') !== 'visible' });
+      sheets.push({ name, part, hidden: (a.get('state') ?? 'visible') !== 'visible' });
     }
     const pr = /<(?:[\w.-]+:)?workbookPr\b[^>]*>/.exec(wb);
     const d = pr ? attrs(pr[0]).get('date1904') : undefined;
-    return { zip, sheets, date1904: d === '1' || d === 'true' };
+    const part = (type: string, usual: string): string | null => {
+      const p = byType.get(type) ?? usual;
+      return zip.entries.has(p) ? p : null;
+    };
+    return { zip, sheets, date1904: d === '1' || d === 'true', sharedStrings: part('sharedStrings', 'xl/sharedStrings.xml'), styles: part('styles', 'xl/styles.xml') };
   } catch (e) {
     throw badInput(`Excel 文件的工作簿结构已损坏（${(e as Error).message}）`, `the Excel workbook structure is corrupt (${(e as Error).message})`);
   }

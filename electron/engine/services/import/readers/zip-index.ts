@@ -132,15 +132,30 @@ export async function readEntry(zip: ZipIndex, name: string): Promise<Buffer | n
 
 /** The entry as a stream of inflated bytes (for large parts such as shared strings). */
 export async function entryStream(zip: ZipIndex, name: string): Promise<Readable | null> {
+  return (await entryReader(zip, name))?.stream ?? null;
+}
+
+export interface EntryReader {
+  /** Inflated bytes, in chunks of up to 64 KB. */
+  stream: Readable;
+  /** Offset in the zip file of the compressed bytes read so far (for progress). */
+  position: () => number;
+  close: () => void;
+}
+
+/** The entry as a stream of inflated bytes (native zlib), with its progress through the file. */
+export async function entryReader(zip: ZipIndex, name: string): Promise<EntryReader | null> {
   const e = zip.entries.get(name);
   if (!e) return null;
   checkMethod(e);
   const start = await dataStart(zip.path, e);
-  if (e.compressedSize === 0) return Readable.from([]);
+  if (e.compressedSize === 0) return { stream: Readable.from([]), position: () => start, close: () => undefined };
   const raw = createReadStream(zip.path, { start, end: start + e.compressedSize - 1, highWaterMark: 1 << 20 });
-  if (e.method === 0) return raw;
-  const inflate = createInflateRaw();
+  const position = (): number => start + raw.bytesRead;
+  if (e.method === 0) return { stream: raw, position, close: () => void raw.destroy() };
+  const inflate = createInflateRaw({ chunkSize: 64 << 10 });
   raw.on('error', (err) => inflate.destroy(err));
   inflate.on('close', () => raw.destroy());
-  return raw.pipe(inflate);
+  raw.pipe(inflate);
+  return { stream: inflate, position, close: () => { inflate.destroy(); raw.destroy(); } };
 }
