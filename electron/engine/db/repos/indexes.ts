@@ -11,6 +11,13 @@ export function dropSecondaryIndexes(db: Database.Database, table: string, keep:
   return drop.map((r) => r.sql);
 }
 
+/** Recreates the indexes; SQLite may sort with helper threads meanwhile (PRAGMA threads, restored after). */
 export function rebuildIndexes(db: Database.Database, sqls: readonly string[]): void {
-  for (const sql of sqls) db.exec(sql);
+  const before = db.pragma('threads', { simple: true }) as number;
+  db.pragma('threads = 2');
+  try {
+    for (const sql of sqls) db.exec(sql);
+  } finally {
+    db.pragma(`threads = ${Number(before) || 0}`);
+  }
 }
