@@ -31,7 +31,9 @@ describe('browser mode: the header shows pending derived data after a large impo
 
   it('imports, shows 索引更新中 while the index is brought up to date, then clears it', async () => {
     const { page } = app;
-    expect(await page.getByTestId('derived-pending').count()).toBe(0);
+    // With the threshold at one row the demo itself queues its index and alerts (as a large demo does):
+    // the header clears once that refresh has committed.
+    await expect.poll(() => page.getByTestId('derived-pending').count(), { timeout: 120_000 }).toBe(0);
     await page.getByTestId('nav-import').click();
     await page.getByTestId('import-path').fill(file);
     await page.getByTestId('import-preview-btn').click();
