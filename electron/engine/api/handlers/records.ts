@@ -1,9 +1,6 @@
 import { rowsToArrowIPC } from '../../services/arrow';
 import { columnsCanAnswer, countFromColumns, facetsFromColumns } from '../../services/text/search-columns';
-import { SqliteStatsRepository } from '../../db/repos/stats-repo';
-import type { StatsData } from '../../services/stats/cache';
-import type { EngineContext } from '../../context';
-import { projectStats } from './stats';
+import { builtStats } from './stats';
 import type { RecordPageRow } from '../../db/repos/types';
 import type { HandlerGroup } from '../types';
 
@@ -13,16 +10,6 @@ export const RECORD_PAGE_COLUMNS = [
   ['cat1', 'utf8'], ['cat2', 'utf8'], ['cat3', 'utf8'], ['district', 'utf8'], ['street', 'utf8'], ['community', 'utf8'],
   ['department', 'utf8'], ['status', 'utf8'], ['satisfaction', 'float64'], ['title', 'utf8'], ['lon', 'float64'], ['lat', 'float64'],
 ] as const satisfies readonly (readonly [keyof RecordPageRow, 'utf8' | 'float64' | 'int32'])[];
-
-/**
- * The statistics columns when they are built, awaited from the helper-thread load (the engine keeps
- * answering meanwhile) — never an inline load on this thread, never a rebuild; null → the SQL plans.
- */
-async function builtStats(ctx: EngineContext): Promise<StatsData | null> {
-  const p = ctx.projects.require();
-  if (new SqliteStatsRepository(p.handle.db).needsRebuild()) return null;
-  try { return await projectStats(ctx); } catch { return null; }
-}
 
 export const recordHandlers: HandlerGroup<'records.facets' | 'records.count' | 'records.page'> = {
   // A text search with other filters is counted (and its facets tallied) on the statistics columns when

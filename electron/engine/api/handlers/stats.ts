@@ -2,6 +2,7 @@ import type { EngineContext } from '../../context';
 import { rowsToArrowIPC } from '../../services/arrow';
 import { statsDataAsync, type StatsData } from '../../services/stats/cache';
 import { loadStatsInThread } from '../../services/stats/loader';
+import { SqliteStatsRepository } from '../../db/repos/stats-repo';
 import { backlogQuery, performanceQuery, sourcesQuery } from '../../services/stats/performance';
 import { breakdown, categoryTree, cycle, pivot, series } from '../../services/stats/queries';
 import { buildXlsx } from '../../services/stats/xlsx';
@@ -20,6 +21,15 @@ export function projectStats(ctx: EngineContext): Promise<StatsData> {
     return running ? running.jobId : startProjectJob(ctx, 'stats.rebuild', {});
   };
   return statsDataAsync(p.handle.db, startRebuild, () => loadStatsInThread(p.handle.path));
+}
+
+/**
+ * The statistics columns when they are built, awaited from the helper-thread load (the engine keeps
+ * answering meanwhile) — never an inline load on this thread, never a rebuild; null → the caller's SQL.
+ */
+export async function builtStats(ctx: EngineContext): Promise<StatsData | null> {
+  if (new SqliteStatsRepository(ctx.projects.require().handle.db).needsRebuild()) return null;
+  try { return await projectStats(ctx); } catch { return null; }
 }
 
 export const SERIES_COLUMNS = [

@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { Filter } from '../../../../shared/model/filter';
-import { splitTextQuery, textHits } from './records-fts';
+import { textHits, textOnly } from './records-fts';
 import { filterToSql } from './filter-sql';
 
 /** Columns of a located record the map keeps in memory, in this order (see services/map/chunk-codec.ts). */
@@ -81,8 +81,8 @@ export class SqliteMapRepository {
   /** Ids of the records matching a filter (used only for filter parts the in-memory index cannot test, e.g. text). */
   matchingIds(filter: Filter): Int32Array {
     // A text query alone: the full-text index's hit set, without reading the matching rows of `records`.
-    const text = splitTextQuery(filter);
-    if (text && Object.values(text.rest).every((v) => v === undefined || (Array.isArray(v) && v.length === 0))) return textHits(this.db, text.q, text.match).ids.slice();
+    const text = textOnly(filter);
+    if (text) return textHits(this.db, text.q, text.match).ids.slice();
     const { where, params } = filterToSql(filter);
     const ids = this.db.prepare(`SELECT r.id FROM records r ${where}`).pluck().all(...params) as number[];
     return Int32Array.from(ids);

@@ -31,6 +31,15 @@ export function splitTextQuery(f: Filter): { q: string; match: string; rest: Fil
   return { q, match, rest };
 }
 
+/** The keys of a filter that constrain anything (set, and not an empty list). */
+export const usedKeys = (f: Filter): string[] => Object.entries(f).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)).map(([k]) => k);
+
+/** splitTextQuery when the text query is the filter's only constraint, else null. */
+export function textOnly(f: Filter): { q: string; match: string } | null {
+  const s = splitTextQuery(f);
+  return s && usedKeys(s.rest).length === 0 ? s : null;
+}
+
 export function hasHit(bits: Uint32Array, id: number): boolean {
   return id >= 0 && id >>> 5 < bits.length && (bits[id >>> 5] & (1 << (id & 31))) !== 0;
 }

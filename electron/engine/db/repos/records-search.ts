@@ -14,7 +14,7 @@
 import type Database from 'better-sqlite3';
 import type { Filter } from '../../../../shared/model/filter';
 import { filterToSql } from './filter-sql';
-import { cachedIdSet, hasHit, idsFromJson, splitTextQuery, textHits, withBudget, TEXT_HIT_FUNCTION, type IdSet } from './records-fts';
+import { cachedIdSet, hasHit, idsFromJson, splitTextQuery, textHits, usedKeys, withBudget, TEXT_HIT_FUNCTION, type IdSet } from './records-fts';
 
 /** Rows of `records r` a plan reads, as FROM … [WHERE …] selecting exactly the rows matching the filter. */
 export interface Candidates {
@@ -27,8 +27,6 @@ export interface Candidates {
 /** Filter keys with an index on `records` (the other filter is listed through it). */
 const INDEXED = new Set(['from', 'to', 'districts', 'departments', 'sources']);
 const JOIN = 'FROM json_each(?) j CROSS JOIN records r ON r.id = j.value';
-
-const usedKeys = (f: Filter): string[] => Object.entries(f).filter(([, v]) => v !== undefined && !(Array.isArray(v) && v.length === 0)).map(([k]) => k);
 
 /** Cost knobs of the plans (tests force each plan with extreme values). */
 export interface SearchTuning {

@@ -1,7 +1,7 @@
 import type Database from 'better-sqlite3';
 import type { Filter } from '../../../../shared/model/filter';
 import { DICT_DIMS, type CategoryNode, type DictDim } from '../../../../shared/domain/stats/columns';
-import { splitTextQuery, textHits } from './records-fts';
+import { textHits, textOnly } from './records-fts';
 import { filterToSql } from './filter-sql';
 
 /** Raw record fields the statistics columns are built from, in this order. */
@@ -62,8 +62,8 @@ export class SqliteStatsRepository implements StatsRepository {
 
   matchingIds(filter: Filter): Set<number> {
     // A text query alone: the full-text index's hit set, without reading the matching rows of `records`.
-    const text = splitTextQuery(filter);
-    if (text && Object.values(text.rest).every((v) => v === undefined || (Array.isArray(v) && v.length === 0))) return new Set(textHits(this.db, text.q, text.match).ids);
+    const text = textOnly(filter);
+    if (text) return new Set(textHits(this.db, text.q, text.match).ids);
     const { where, params } = filterToSql(filter);
     const ids = new Set<number>();
     for (const v of this.db.prepare(`SELECT r.id FROM records r ${where}`).pluck().iterate(...params)) ids.add(v as number);
