@@ -3,7 +3,9 @@ import type { Batch } from '../../../../shared/api/areas/import';
 
 type Db = Database.Database;
 
-export type InsertOutcome = 'imported' | 'updated' | 'duplicate';
+/** What writing one row did: the new record's id (> 0), or one of these. */
+export const DUPLICATE = 0;
+export const UPDATED = -1;
 
 /** The `records` columns an import writes, in the order produced rows carry them. */
 export const RECORD_COLS = [
@@ -34,15 +36,16 @@ export class SqliteImportRepository {
       .run(c.rowsRead, c.blankRows, c.imported, c.updated, c.duplicates, c.rejected, JSON.stringify(c.quality), c.finishedAt, c.seconds, id);
   }
 
-  /** Writer of rows already in RECORD_COLUMNS order (see services/import/produce.ts). */
-  valuesWriter(onDuplicate: 'skip' | 'update'): (vals: unknown[]) => InsertOutcome {
+  /** Writer of rows already in RECORD_COLUMNS order (see services/import/produce.ts): the new id, DUPLICATE or UPDATED. */
+  valuesWriter(onDuplicate: 'skip' | 'update'): (vals: unknown[]) => number {
     const insert = this.db.prepare(`INSERT INTO records(${RECORD_COLS.join(',')}) VALUES (${RECORD_COLS.map(() => '?').join(',')}) ON CONFLICT(source_code, external_id) DO NOTHING`);
     const update = this.db.prepare(`UPDATE records SET ${UPDATE_COLS.map((c) => `${c} = ?`).join(', ')} WHERE source_code = ? AND external_id = ?`);
     return (vals) => {
-      if (insert.run(vals).changes === 1) return 'imported';
-      if (onDuplicate === 'skip') return 'duplicate';
+      const r = insert.run(vals);
+      if (r.changes === 1) return Number(r.lastInsertRowid);
+      if (onDuplicate === 'skip') return DUPLICATE;
       update.run([vals[0], ...vals.slice(3), vals[1], vals[2]]);
-      return 'updated';
+      return UPDATED;
     };
   }
 

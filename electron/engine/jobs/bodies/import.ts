@@ -11,7 +11,7 @@ import { updateDerived } from '../../services/derived';
 const DEFER_MIN_ROWS = Number(process.env.MINSHENG_DERIVED_DEFER_MIN_ROWS ?? 50_000);
 
 export const importJob: JobBody<ImportParams, ImportResult> = async (ctx, p) => {
-  const out = await runImport(ctx, p);
-  await updateDerived(ctx, { kind: 'batch-added', batchId: out.batchId }, { defer: out.imported + out.updated >= DEFER_MIN_ROWS });
+  const { result: out, prepared } = await runImport(ctx, p);
+  await updateDerived(ctx, { kind: 'batch-added', batchId: out.batchId }, { defer: out.imported + out.updated >= DEFER_MIN_ROWS, prepared });
   return out;
 };

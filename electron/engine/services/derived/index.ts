@@ -20,8 +20,11 @@ export type RecordsChange =
 export interface DerivedBuilder {
   /** Short stable name, shown in progress messages and logs. */
   readonly name: string;
-  /** Brings this builder's derived data up to date. Runs inside the job's transaction. */
-  update(ctx: JobContext, change: RecordsChange): void | Promise<void>;
+  /**
+   * Brings this builder's derived data up to date. Runs inside the job's transaction. `prepared` is
+   * what the job built for this builder on the way (e.g. an import's columns of its new batch), if any.
+   */
+  update(ctx: JobContext, change: RecordsChange, prepared?: unknown): void | Promise<void>;
 }
 
 /** The registered builders, run in this order. Each capability adds one line. */
@@ -54,6 +57,8 @@ export const DEFER_MIN_ROWS = Number(process.env.MINSHENG_DERIVED_DEFER_MIN_ROWS
 export interface UpdateOptions {
   /** Queue the deferrable builders' work (a new batch, or a rebuilt record set) instead of doing it now. */
   readonly defer?: boolean;
+  /** Work a job did on the way, by builder name (passed to that builder's update). */
+  readonly prepared?: Readonly<Record<string, unknown>>;
 }
 
 export async function updateDerived(ctx: JobContext, change: RecordsChange, opts: UpdateOptions = {}): Promise<void> {
@@ -66,7 +71,7 @@ export async function updateDerived(ctx: JobContext, change: RecordsChange, opts
       if (change.kind === 'rebuilt') queue.drop(b.name);
       if ((change.kind === 'batch-added' || change.kind === 'rebuilt') && opts.defer) { queue.enqueue(b.name, change, ctx.now()); continue; }
     }
-    await timed(`derived:${b.name}`, () => b.update(ctx, change));
+    await timed(`derived:${b.name}`, () => b.update(ctx, change, opts.prepared?.[b.name]));
   }
 }
 

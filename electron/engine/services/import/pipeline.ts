@@ -3,7 +3,8 @@ import fs from 'node:fs';
 import { ApiError } from '../../../../shared/api/errors';
 import type { ImportResult, MappingSpecInput, ReadOptionsInput } from '../../../../shared/api/areas/import';
 import type { JobContext } from '../../jobs/types';
-import { SqliteImportRepository } from '../../db/repos/import-repo';
+import { DUPLICATE, SqliteImportRepository, UPDATED } from '../../db/repos/import-repo';
+import { SqliteLayersRepository } from '../../db/repos/layers-repo';
 import { SqliteTaxonomyRepository } from '../../db/repos/taxonomy-repo';
 import { SqliteAuditRepository } from '../../db/repos/audit-repo';
 import { dropSecondaryIndexes, rebuildIndexes } from '../../db/repos/indexes';
@@ -12,6 +13,7 @@ import { produce, type ProduceEnd, type ProduceParams, type ProducedBatch } from
 import { produceInThread } from './threaded';
 import { textBytesOf } from './readers';
 import { timed } from '../derived/timing';
+import { ImportSummaries } from './summaries';
 
 export interface ImportParams {
   path: string;
@@ -37,12 +39,21 @@ const BIG_FILE_BYTES = Number(process.env.MINSHENG_IMPORT_REBUILD_MIN_BYTES ?? 6
  * MINSHENG_IMPORT_THREAD_MIN_BYTES to enable it; tests run both paths.
  */
 const THREAD_MIN_BYTES = Number(process.env.MINSHENG_IMPORT_THREAD_MIN_BYTES ?? Infinity);
+/** Off only to check the streamed summaries against the read-back ones (tests). */
+const STREAM_SUMMARIES = process.env.MINSHENG_IMPORT_STREAM_SUMMARIES !== '0';
+
+/** A point carrying this share of a batch's located records, and at least this many, is a placeholder. */
+const PLACEHOLDER_SHARE = 0.02;
+const PLACEHOLDER_MIN = 20;
+
+/** An import's result and what it built on the way for the derived builders (see summaries.ts). */
+export interface ImportOutcome { result: ImportResult; prepared: Record<string, unknown> }
 
 /**
  * One import = one batch = one transaction (held by the job runner). Every non-blank data row ends as
  * imported, updated, duplicate or rejected; rejected rows are kept with their reason and raw text.
  */
-export async function runImport(ctx: JobContext, p: ImportParams): Promise<ImportResult> {
+export async function runImport(ctx: JobContext, p: ImportParams): Promise<ImportOutcome> {
   const t0 = ctx.now();
   if (!fs.existsSync(p.path)) throw new ApiError('FILE_NOT_FOUND', { path: p.path });
   const fileSize = fs.statSync(p.path).size;
@@ -65,6 +76,7 @@ export async function runImport(ctx: JobContext, p: ImportParams): Promise<Impor
   const write = repo.valuesWriter(p.onDuplicate);
   const reject = repo.rejecter(batchId);
   const counts = { rowsRead: 0, imported: 0, updated: 0, duplicates: 0, rejected: 0 };
+  const summaries = STREAM_SUMMARIES ? new ImportSummaries(ctx.db, batchId) : null;
   const batches: AsyncGenerator<ProducedBatch, ProduceEnd> = ctx.spawnHelper && fileSize >= THREAD_MIN_BYTES ? produceInThread(ctx, params) : produce(params);
   let end: ProduceEnd;
   for (;;) {
@@ -73,8 +85,8 @@ export async function runImport(ctx: JobContext, p: ImportParams): Promise<Impor
     ctx.checkCancelled();
     const b = next.value;
     for (const vals of b.rows) {
-      const outcome = write(vals);
-      if (outcome === 'imported') counts.imported++; else if (outcome === 'updated') counts.updated++; else counts.duplicates++;
+      const id = write(vals);
+      if (id > 0) { counts.imported++; summaries?.add(id, vals); } else if (id === UPDATED) { counts.updated++; summaries?.updated(vals); } else if (id === DUPLICATE) counts.duplicates++;
     }
     for (const [rowNumber, code, params, raw] of b.rejects) reject(rowNumber, code, JSON.parse(params), raw);
     counts.rejected += b.rejects.length;
@@ -84,7 +96,7 @@ export async function runImport(ctx: JobContext, p: ImportParams): Promise<Impor
   ctx.checkCancelled();
   ctx.progress(fileSize, fileSize, 'indexes');
   if (dropped.length) timed('import:indexes', () => rebuildIndexes(ctx.db, dropped));
-  const placeholders = repo.placeholderPoints(batchId, 0.02, 20);
+  const placeholders = timed('import:placeholders', () => (summaries?.placeholderPossible(PLACEHOLDER_SHARE, PLACEHOLDER_MIN) ?? true ? repo.placeholderPoints(batchId, PLACEHOLDER_SHARE, PLACEHOLDER_MIN) : []));
   let marked = 0;
   for (const pt of placeholders) marked += repo.markPlaceholder(batchId, pt);
   const seconds = (ctx.now() - t0) / 1000;
@@ -95,5 +107,7 @@ export async function runImport(ctx: JobContext, p: ImportParams): Promise<Impor
   };
   repo.finishBatch(batchId, { ...counts, blankRows: end.blankRows, quality: report, finishedAt: ctx.now(), seconds });
   new SqliteAuditRepository(ctx.db).append({ at: ctx.now(), actor: 'user', action: 'import', detail: { batchId, file: path.basename(p.path), sha256, sourceCode: p.sourceCode, ...counts, blankRows: end.blankRows } });
-  return { batchId, ...counts, blankRows: end.blankRows, seconds };
+  const autoGeocode = new SqliteLayersRepository(ctx.db).config().autoGeocode;
+  const prepared = summaries?.prepared({ updated: counts.updated, placeholdersMarked: marked, autoGeocode }) ?? {};
+  return { result: { batchId, ...counts, blankRows: end.blankRows, seconds }, prepared };
 }

@@ -2,6 +2,7 @@ import type { DerivedBuilder } from '../derived';
 import type { JobContext } from '../../jobs/types';
 import { SqliteMapRepository } from '../../db/repos/map-repo';
 import { encodeChunk, rowsToColumns } from './chunk-codec';
+import { MapBatchStream } from './stream';
 
 function buildChunk(ctx: JobContext, repo: SqliteMapRepository, batchId: number): void {
   const cols = rowsToColumns(repo.locatedRows(batchId));
@@ -17,11 +18,13 @@ function buildChunk(ctx: JobContext, repo: SqliteMapRepository, batchId: number)
  */
 export const mapBuilder: DerivedBuilder = {
   name: 'map',
-  update(ctx, change) {
+  update(ctx, change, prepared) {
     const repo = new SqliteMapRepository(ctx.db);
     switch (change.kind) {
       case 'batch-added': {
-        buildChunk(ctx, repo, change.batchId);
+        // Built while the import wrote the rows (only offered when they are the batch's final values).
+        if (prepared instanceof MapBatchStream && prepared.batchId === change.batchId) prepared.write(ctx.now());
+        else buildChunk(ctx, repo, change.batchId);
         if (repo.batchUpdatedCount(change.batchId) > 0) {
           for (const c of repo.chunkRows()) {
             ctx.checkCancelled();

@@ -2,35 +2,14 @@
  * Keeps the dashboard's summary columns (stats_chunks, one set per import batch) current with the
  * records, inside the transaction of every record-changing job.
  */
-import { DICT_DIMS, type DictDim } from '../../../../shared/domain/stats/columns';
 import { SqliteStatsWriter } from '../../db/repos/stats-repo';
 import type { JobContext } from '../../jobs/types';
 import type { DerivedBuilder, RecordsChange } from '../derived';
-import { ChunkBuilder, CHUNK_COLUMNS } from './chunks';
+import { ChunkBuilder } from './chunks';
+import { Dictionaries, writeBatchColumns } from './dictionaries';
+import { StatsBatchStream } from './stream';
 
 type Scope = { batchId: number } | { exceptBatchId: number } | 'all';
-
-/** Dictionary codes: existing ones from the project, new ones appended and written at the end. */
-class Dictionaries {
-  private readonly maps = new Map<DictDim, Map<string, number>>();
-  private readonly added = new Map<DictDim, [string, number][]>();
-  constructor(private readonly w: SqliteStatsWriter) {
-    for (const d of DICT_DIMS) { this.maps.set(d, w.dictionary(d)); this.added.set(d, []); }
-  }
-  codeOf = (dim: DictDim, value: string): number => {
-    const m = this.maps.get(dim)!;
-    let c = m.get(value);
-    if (c === undefined) {
-      c = m.size + 1;
-      m.set(value, c);
-      this.added.get(dim)!.push([value, c]);
-    }
-    return c;
-  };
-  flush(): void {
-    for (const d of DICT_DIMS) this.w.addDictionaryValues(d, this.added.get(d)!);
-  }
-}
 
 /** Reads the records of `scope` once and writes one chunk set per batch found. */
 function buildChunks(ctx: JobContext, w: SqliteStatsWriter, scope: Scope): number {
@@ -49,17 +28,21 @@ function buildChunks(ctx: JobContext, w: SqliteStatsWriter, scope: Scope): numbe
     }
   }
   dict.flush();
-  for (const [batchId, b] of byBatch) {
-    for (const col of CHUNK_COLUMNS) w.writeChunk(batchId, col, b.rows, b.cols[col].bytes());
-  }
+  for (const [batchId, b] of byBatch) writeBatchColumns(w, batchId, b);
   return done;
 }
 
-/** Applies one records change to the summary columns. */
-export function updateStatsColumns(ctx: JobContext, change: RecordsChange): void {
+/** Applies one records change to the summary columns (a new batch's columns may come built already: see stream.ts). */
+export function updateStatsColumns(ctx: JobContext, change: RecordsChange, prepared?: unknown): void {
   const w = new SqliteStatsWriter(ctx.db);
   // Columns never built (a project from an older version) are built whole, whatever the change.
   const whole = w.needsRebuild() || change.kind === 'recategorised' || change.kind === 'rebuilt';
+  if (change.kind === 'batch-added' && !whole && prepared instanceof StatsBatchStream && prepared.batchId === change.batchId) {
+    w.deleteChunks(change.batchId);
+    prepared.write();
+    w.markBuilt();
+    return;
+  }
   if (change.kind === 'batch-removed') {
     // A batch that updated records of earlier batches owns them now; removing it deletes them, so
     // the earlier batches' chunks (which still hold the old copies) are rebuilt too.

@@ -1,0 +1,79 @@
+/**
+ * The summaries a new batch needs (dashboard columns, map chunk) built from the rows as they are
+ * written, so the import does not read its batch back. Offered to the derived builders only when
+ * the written values are final: no record was updated (those belong to other batches' summaries), no
+ * placeholder point was marked afterwards (map), and no automatic geocoding rewrites coordinates or
+ * districts of the batch. Otherwise the builders read the batch back as before.
+ */
+import type Database from 'better-sqlite3';
+import { MAP_DIM_COLUMNS, type MapRawRow } from '../../db/repos/map-repo';
+import { FACT_SOURCE_COLUMNS } from '../../db/repos/stats-repo';
+import { RECORD_COLS } from '../../db/repos/import-repo';
+import { placeholderKey, placeholderPossible } from '../../../../shared/domain/ingest';
+import { StatsBatchStream } from '../stats/stream';
+import { MapBatchStream } from '../map/stream';
+
+const at = (col: string): number => {
+  const i = (RECORD_COLS as readonly string[]).indexOf(col);
+  if (i < 0 && col !== 'id') throw new Error(`not an import column: ${col}`);
+  return i;
+};
+/** Where each column read back by the builders sits in the insert values (-1: the new id). */
+const FACT_AT = FACT_SOURCE_COLUMNS.map(at);
+const MAP_AT = ['id', 'received_at', 'lon', 'lat', 'cat1_id', 'cat2_id', 'cat3_id', ...MAP_DIM_COLUMNS].map(at);
+const LON = at('lon'); const LAT = at('lat'); const STATUS = at('location_status');
+
+const pick = (idx: readonly number[], id: number, v: readonly unknown[]): unknown[] => {
+  const out = new Array<unknown>(idx.length);
+  for (let k = 0; k < idx.length; k++) out[k] = idx[k] < 0 ? id : v[idx[k]];
+  return out;
+};
+
+/** FACT_SOURCE_COLUMNS order (db/repos/stats-repo.ts) from insert values and the new id. */
+export const factRow = (id: number, v: readonly unknown[]): unknown[] => pick(FACT_AT, id, v);
+
+/** The map's row (as SqliteMapRepository.locatedRows reads it) when the record is located, else null. */
+export function mapRow(id: number, v: readonly unknown[]): MapRawRow | null {
+  const st = v[STATUS];
+  if (v[LON] === null || v[LON] === undefined || v[LAT] === null || v[LAT] === undefined || (st !== 'coordinates' && st !== 'geocoded')) return null;
+  return pick(MAP_AT, id, v) as MapRawRow;
+}
+
+export class ImportSummaries {
+  readonly stats: StatsBatchStream;
+  readonly map: MapBatchStream;
+  /** placeholderKey of every point with status 'coordinates' written to the batch (new or updated records). */
+  private keys = new Float64Array(1024);
+  private nKeys = 0;
+  constructor(db: Database.Database, batchId: number) {
+    this.stats = new StatsBatchStream(db, batchId);
+    this.map = new MapBatchStream(db, batchId);
+  }
+  /** A new record (its id) written with these values. */
+  add(id: number, v: readonly unknown[]): void {
+    this.stats.add(factRow(id, v));
+    const m = mapRow(id, v);
+    if (m) this.map.add(m);
+    this.point(v);
+  }
+  /** An existing record rewritten with these values (it joins the batch). */
+  updated(v: readonly unknown[]): void { this.point(v); }
+  private point(v: readonly unknown[]): void {
+    if (v[STATUS] !== 'coordinates' || typeof v[LON] !== 'number' || typeof v[LAT] !== 'number') return;
+    if (this.nKeys === this.keys.length) { const k = new Float64Array(this.keys.length * 2); k.set(this.keys); this.keys = k; }
+    this.keys[this.nKeys++] = placeholderKey(v[LON], v[LAT]);
+  }
+  /**
+   * False when no rounded point can carry max(minCount, minShare of the batch's points): the
+   * import's SQL check for placeholder points is then skipped (see placeholder-bound.ts).
+   */
+  placeholderPossible(minShare: number, minCount: number): boolean {
+    const keys = this.keys.subarray(0, this.nKeys);
+    return placeholderPossible(keys, Math.max(minCount, Math.ceil(this.nKeys * minShare)));
+  }
+  /** What to hand the derived builders (see the module comment). */
+  prepared(o: { updated: number; placeholdersMarked: number; autoGeocode: boolean }): Record<string, unknown> {
+    if (o.updated > 0 || o.autoGeocode) return {};
+    return o.placeholdersMarked > 0 ? { stats: this.stats } : { stats: this.stats, map: this.map };
+  }
+}
