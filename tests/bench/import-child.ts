@@ -9,11 +9,14 @@ import { createEngine } from '../../electron/engine/engine';
 import { startProjectJob } from '../../electron/engine/api/handlers/jobs';
 import { sniffFile } from '../../electron/engine/services/import/readers';
 import { suggestMapping } from '../../shared/domain/ingest';
+import { holdDerivedRefresh } from '../../electron/engine/services/derived/auto';
 
 async function main(): Promise<void> {
   const [file, project] = process.argv.slice(2);
   const engine = createEngine({ host: 'cli', dataDir: fs.mkdtempSync(path.join(os.tmpdir(), 'ms-bench-')) });
   engine.ctx.projects.create(project);
+  // --refresh 0: time the import alone (the follow-up refresh job is held back and never runs).
+  if (process.env.MINSHENG_BENCH_NO_REFRESH === '1') holdDerivedRefresh(engine.ctx);
   const s = await sniffFile(file);
   const mapping = { columns: suggestMapping(s.headers).map(({ column, header, field }) => ({ column, header, field })), timezone: 'Asia/Shanghai', crs: 'wgs84' };
   let indexAt = 0;

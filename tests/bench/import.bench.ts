@@ -1,6 +1,6 @@
 /**
  * bench:import — end-to-end import rate and peak memory, against SQLite's own `.import` as the physical floor.
- *   node --import tsx tests/bench/import.bench.ts [--rows 1000000] [--big 5000000] [--xlsx 200000] [--repeat 2] [--gb 0]
+ *   node --import tsx tests/bench/import.bench.ts [--rows 1000000] [--big 5000000] [--xlsx 200000] [--repeat 2] [--gb 0] [--refresh 0]
  * Each import runs in a fresh child process so its peak RSS (VmHWM) is its own. The child and the job
  * worker are bundled with esbuild first and run on plain Node, as in the packaged app (from TypeScript
  * sources every job thread would pay tsx's loader, seconds per job on a busy machine).
@@ -20,6 +20,7 @@ const BIG = arg('big', 0);
 const XLSX_ROWS = arg('xlsx', 0);
 const REPEAT = arg('repeat', 1);
 const GB = arg('gb', 1);
+const REFRESH = arg('refresh', 1);
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'minsheng-bench-import-'));
 const bundleDir = path.resolve('node_modules/.cache/minsheng', `bench-import-${process.pid}`);
 const node = (args: string[], env: Record<string, string> = {}) => spawnSync(process.execPath, args, { encoding: 'utf8', maxBuffer: 1 << 26, env: { ...process.env, ...env } });
@@ -40,7 +41,7 @@ interface ChildOut { seconds: number; cpuSeconds: number; imported: number; reje
 
 function importOnce(child: string, file: string, label: string, rows: number): { rate: number; secs: number; rssMb: number } {
   const project = path.join(dir, `${label.replace(/\W+/g, '-')}.minsheng`);
-  const r = node([child, file, project], { MINSHENG_TIMINGS: '1' });
+  const r = node([child, file, project], { MINSHENG_TIMINGS: '1', ...(REFRESH ? {} : { MINSHENG_BENCH_NO_REFRESH: '1' }) });
   for (const f of [project, `${project}-wal`, `${project}-shm`, `${project}.lock`]) fs.rmSync(f, { force: true });
   if (r.status !== 0) throw new Error(`${label}: ${r.stderr}`);
   const out = JSON.parse(r.stdout.trim().split('\n').pop()!) as ChildOut;

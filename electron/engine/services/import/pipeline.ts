@@ -60,7 +60,7 @@ export async function runImport(ctx: JobContext, p: ImportParams): Promise<Impor
   const repo = new SqliteImportRepository(ctx.db);
   const taxonomy = new SqliteTaxonomyRepository(ctx.db);
   ctx.progress(0, fileSize, 'sha256');
-  const sha256 = await sha256File(p.path);
+  const sha256 = await timed('import:sha256', () => sha256File(p.path));
   repo.ensureSource(p.sourceCode, p.sourceName);
   const batchId = repo.createBatch({ sourceCode: p.sourceCode, fileName: path.basename(p.path), sha256, fileSize, mapping: p.mapping, readOptions: p.options, startedAt: t0 });
   let salt = repo.getMeta('phone_salt');
@@ -78,27 +78,30 @@ export async function runImport(ctx: JobContext, p: ImportParams): Promise<Impor
   const counts = { rowsRead: 0, imported: 0, updated: 0, duplicates: 0, rejected: 0 };
   const summaries = STREAM_SUMMARIES ? new ImportSummaries(ctx.db, batchId) : null;
   const batches: AsyncGenerator<ProducedBatch, ProduceEnd> = ctx.spawnHelper && fileSize >= THREAD_MIN_BYTES ? produceInThread(ctx, params) : produce(params);
-  let end: ProduceEnd;
-  for (;;) {
-    const next = await batches.next();
-    if (next.done) { end = next.value; break; }
-    ctx.checkCancelled();
-    const b = next.value;
-    for (const vals of b.rows) {
-      const id = write(vals);
-      if (id > 0) { counts.imported++; summaries?.add(id, vals); } else if (id === UPDATED) { counts.updated++; summaries?.updated(vals); } else if (id === DUPLICATE) counts.duplicates++;
+  const end = await timed('import:rows', async (): Promise<ProduceEnd> => {
+    for (;;) {
+      const next = await batches.next();
+      if (next.done) return next.value;
+      ctx.checkCancelled();
+      const b = next.value;
+      for (const vals of b.rows) {
+        const id = write(vals);
+        if (id > 0) { counts.imported++; summaries?.add(id, vals); } else if (id === UPDATED) { counts.updated++; summaries?.updated(vals); } else if (id === DUPLICATE) counts.duplicates++;
+      }
+      for (const [rowNumber, code, params, raw] of b.rejects) reject(rowNumber, code, JSON.parse(params), raw);
+      counts.rejected += b.rejects.length;
+      counts.rowsRead = b.rowsRead;
+      ctx.progress(b.bytesRead, b.totalBytes, `${b.rowsRead}`);
     }
-    for (const [rowNumber, code, params, raw] of b.rejects) reject(rowNumber, code, JSON.parse(params), raw);
-    counts.rejected += b.rejects.length;
-    counts.rowsRead = b.rowsRead;
-    ctx.progress(b.bytesRead, b.totalBytes, `${b.rowsRead}`);
-  }
+  });
   ctx.checkCancelled();
-  ctx.progress(fileSize, fileSize, 'indexes');
-  if (dropped.length) timed('import:indexes', () => rebuildIndexes(ctx.db, dropped));
   const placeholders = timed('import:placeholders', () => (summaries?.placeholderPossible(PLACEHOLDER_SHARE, PLACEHOLDER_MIN) ?? true ? repo.placeholderPoints(batchId, PLACEHOLDER_SHARE, PLACEHOLDER_MIN) : []));
   let marked = 0;
   for (const pt of placeholders) marked += repo.markPlaceholder(batchId, pt);
+  const autoGeocode = new SqliteLayersRepository(ctx.db).config().autoGeocode;
+  const prepared = timed('import:summaries', () => summaries?.settle({ updated: counts.updated, placeholdersMarked: marked, autoGeocode, builtAt: ctx.now() }) ?? {});
+  ctx.progress(fileSize, fileSize, 'indexes');
+  if (dropped.length) timed('import:indexes', () => rebuildIndexes(ctx.db, dropped));
   const seconds = (ctx.now() - t0) / 1000;
   const base = end.quality;
   const report = {
@@ -107,7 +110,5 @@ export async function runImport(ctx: JobContext, p: ImportParams): Promise<Impor
   };
   repo.finishBatch(batchId, { ...counts, blankRows: end.blankRows, quality: report, finishedAt: ctx.now(), seconds });
   new SqliteAuditRepository(ctx.db).append({ at: ctx.now(), actor: 'user', action: 'import', detail: { batchId, file: path.basename(p.path), sha256, sourceCode: p.sourceCode, ...counts, blankRows: end.blankRows } });
-  const autoGeocode = new SqliteLayersRepository(ctx.db).config().autoGeocode;
-  const prepared = summaries?.prepared({ updated: counts.updated, placeholdersMarked: marked, autoGeocode }) ?? {};
   return { result: { batchId, ...counts, blankRows: end.blankRows, seconds }, prepared };
 }

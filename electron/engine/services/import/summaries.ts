@@ -1,6 +1,6 @@
 /**
  * The summaries a new batch needs (dashboard columns, map chunk) built from the rows as they are
- * written, so the import does not read its batch back. Offered to the derived builders only when
+ * written, so the import does not read its batch back. Written (and offered to the derived builders) only when
  * the written values are final: no record was updated (those belong to other batches' summaries), no
  * placeholder point was marked afterwards (map), and no automatic geocoding rewrites coordinates or
  * districts of the batch. Otherwise the builders read the batch back as before.
@@ -71,9 +71,16 @@ export class ImportSummaries {
     const keys = this.keys.subarray(0, this.nKeys);
     return placeholderPossible(keys, Math.max(minCount, Math.ceil(this.nKeys * minShare)));
   }
-  /** What to hand the derived builders (see the module comment). */
-  prepared(o: { updated: number; placeholdersMarked: number; autoGeocode: boolean }): Record<string, unknown> {
-    if (o.updated > 0 || o.autoGeocode) return {};
-    return o.placeholdersMarked > 0 ? { stats: this.stats } : { stats: this.stats, map: this.map };
+  /**
+   * Writes what is final now (see the module comment), so its memory is free before the index
+   * rebuild, lets the rest go, and returns what was written, by builder name, for the derived builders.
+   */
+  settle(o: { updated: number; placeholdersMarked: number; autoGeocode: boolean; builtAt: number }): Record<string, unknown> {
+    this.keys = new Float64Array(0);
+    const out: Record<string, unknown> = {};
+    const final = o.updated === 0 && !o.autoGeocode;
+    if (final) { this.stats.write(); out.stats = this.stats; } else this.stats.discard();
+    if (final && o.placeholdersMarked === 0) { this.map.write(o.builtAt); out.map = this.map; } else this.map.discard();
+    return out;
   }
 }

@@ -38,7 +38,6 @@ export function updateStatsColumns(ctx: JobContext, change: RecordsChange, prepa
   // Columns never built (a project from an older version) are built whole, whatever the change.
   const whole = w.needsRebuild() || change.kind === 'recategorised' || change.kind === 'rebuilt';
   if (change.kind === 'batch-added' && !whole && prepared instanceof StatsBatchStream && prepared.batchId === change.batchId) {
-    w.deleteChunks(change.batchId);
     prepared.write();
     w.markBuilt();
     return;

@@ -11,18 +11,27 @@ import { Dictionaries, writeBatchColumns } from './dictionaries';
 export class StatsBatchStream {
   private readonly w: SqliteStatsWriter;
   private readonly dict: Dictionaries;
-  private readonly b = new ChunkBuilder();
+  private b: ChunkBuilder | null = new ChunkBuilder();
   constructor(db: Database.Database, readonly batchId: number) {
     this.w = new SqliteStatsWriter(db);
     this.dict = new Dictionaries(this.w);
   }
   /** One record as FACT_SOURCE_COLUMNS (stats-repo.ts) would read it back. */
-  add(row: readonly unknown[]): void { this.b.add(row, this.dict.codeOf); }
-  get rows(): number { return this.b.rows; }
-  /** Writes the columns and the new dictionary values (inside the job's transaction). */
+  add(row: readonly unknown[]): void { this.b!.add(row, this.dict.codeOf); }
+  /**
+   * Replaces the batch's columns with these and adds the new dictionary values (inside the job's
+   * transaction), then lets the columns go; later calls do nothing.
+   */
   write(): void {
+    const b = this.b;
+    if (!b) return;
+    this.b = null;
+    this.w.deleteChunks(this.batchId);
     this.dict.flush();
     // A batch without records (all duplicates) has no column set, as when read back.
-    if (this.b.rows > 0) writeBatchColumns(this.w, this.batchId, this.b);
+    if (b.rows > 0) writeBatchColumns(this.w, this.batchId, b);
   }
+
+  /** Lets the columns go unwritten (the builder will read the batch back). */
+  discard(): void { this.b = null; }
 }
