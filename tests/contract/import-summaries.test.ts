@@ -2,7 +2,7 @@
  * An import builds its new batch's dashboard columns and map chunk while it writes the rows
  * (services/import/summaries.ts). The same files imported with that switched off
  * (MINSHENG_IMPORT_STREAM_SUMMARIES=0, read by the job worker: the builders then read the batch
- * back) must leave byte-identical stats_chunks, stats_dict and map_chunks — over several batches
+ * back) must leave the same stats_chunks bytes (parts concatenated), stats_dict and map rows — over several batches
  * (dictionaries continue), with duplicates, empty fields, a placeholder point (the map chunk is then
  * read back) and an update import (everything read back).
  */
@@ -15,6 +15,8 @@ import type { ImportResult } from '../../shared/api/areas/import';
 import { tmpDir } from '../helpers/tmp';
 import { generateExtract } from '../bench/gen-extract';
 import { inProcess, type TransportHarness } from './transports';
+import { decodeChunk } from '../../electron/engine/services/map/chunk-codec';
+import { MAP_DIM_COLUMNS } from '../../electron/engine/db/repos/map-repo';
 
 const FIXTURE = path.resolve(__dirname, '../fixtures/import/nanjing-12345-sample.csv');
 const LA = path.resolve(__dirname, '../../../shared/data/la-myla311/MyLA311_Service_Request_Data_2017_Subset.csv');
@@ -29,13 +31,28 @@ function placeholderCsv(): string {
   return `${lines.join('\r\n')}\r\n`;
 }
 
+/** Every located record of the map chunks as [batch, id, t, lon, lat, cat1..3, dimension values…]. */
+function mapRows(parts: { batch_id: number; data: Buffer }[]): unknown[][] {
+  const out: unknown[][] = [];
+  for (const p of parts) {
+    const c = decodeChunk(p.data);
+    for (let i = 0; i < c.n; i++) {
+      out.push([p.batch_id, c.id[i], c.t[i], c.lon[i], c.lat[i], c.cats[0][i], c.cats[1][i], c.cats[2][i], ...MAP_DIM_COLUMNS.map((d) => c.dims[d].dict[c.dims[d].codes[i]])]);
+    }
+  }
+  return out;
+}
+
 interface Step { file: string; source: string; onDuplicate: 'skip' | 'update'; timezone?: string }
 
 describe('streamed batch summaries equal the read-back ones', () => {
   let h: TransportHarness; let api: ApiClient; let cleanup: () => void; let dir: string;
   const saved = process.env.MINSHENG_IMPORT_STREAM_SUMMARIES;
+  const savedParts = process.env.MINSHENG_IMPORT_PART_ROWS;
   const steps: Step[] = [];
   beforeAll(async () => {
+    // Parts of 1,000 rows, so the streamed batches of 3,000 and 9,999 rows are stored in several.
+    process.env.MINSHENG_IMPORT_PART_ROWS = '1000';
     ({ dir, cleanup } = tmpDir());
     h = await inProcess(path.join(dir, 'data'));
     api = createApiClient(h.transport);
@@ -50,6 +67,7 @@ describe('streamed batch summaries equal the read-back ones', () => {
   });
   afterAll(async () => {
     if (saved === undefined) delete process.env.MINSHENG_IMPORT_STREAM_SUMMARIES; else process.env.MINSHENG_IMPORT_STREAM_SUMMARIES = saved;
+    if (savedParts === undefined) delete process.env.MINSHENG_IMPORT_PART_ROWS; else process.env.MINSHENG_IMPORT_PART_ROWS = savedParts;
     await h.close();
     cleanup();
   });
@@ -80,9 +98,11 @@ describe('streamed batch summaries equal the read-back ones', () => {
 
   function tables(file: string): Record<string, unknown[]> {
     return withDb(file, true, (db) => ({
-        stats: db.prepare('SELECT batch_id, col, rows, hex(data) AS data FROM stats_chunks ORDER BY batch_id, col').all(),
+        // A batch's parts concatenated (the streamed path writes several, reading back writes one).
+        stats: db.prepare('SELECT batch_id, col, sum(rows) AS rows, group_concat(hex(data), \'\') AS data FROM (SELECT * FROM stats_chunks ORDER BY batch_id, col, part) GROUP BY batch_id, col ORDER BY batch_id, col').all(),
+        statsParts: db.prepare('SELECT count(DISTINCT part) AS n FROM stats_chunks').all(),
         dict: db.prepare('SELECT dim, code, value FROM stats_dict ORDER BY dim, code').all(),
-        map: db.prepare('SELECT batch_id, rows, hex(data) AS data FROM map_chunks ORDER BY batch_id').all(),
+        map: mapRows(db.prepare('SELECT batch_id, data FROM map_chunks ORDER BY batch_id, part').all() as { batch_id: number; data: Buffer }[]),
         placeholders: db.prepare("SELECT batch_id, count(*) AS n FROM records WHERE location_status = 'placeholder' GROUP BY batch_id").all(),
     }));
   }
@@ -100,7 +120,9 @@ describe('streamed batch summaries equal the read-back ones', () => {
     const ta = tables(a); const tb = tables(b);
     expect((ta.placeholders as { n: number }[]).reduce((s, r) => s + r.n, 0)).toBe(60);
     expect(ta.stats.length).toBeGreaterThan(steps.length * 10);
-    expect(ta.map.length).toBeGreaterThanOrEqual(3);
+    expect((ta.statsParts[0] as { n: number }).n).toBeGreaterThanOrEqual(3);
+    expect(tb.statsParts).toEqual([{ n: 1 }]);
+    expect(ta.map.length).toBeGreaterThan(3000);
     expect(ta.dict).toEqual(tb.dict);
     expect(ta.stats).toEqual(tb.stats);
     expect(ta.map).toEqual(tb.map);

@@ -11,13 +11,20 @@ export function dropSecondaryIndexes(db: Database.Database, table: string, keep:
   return drop.map((r) => r.sql);
 }
 
-/** Recreates the indexes; SQLite may sort with helper threads meanwhile (PRAGMA threads, restored after). */
+/**
+ * Recreates the indexes. SQLite may sort with helper threads meanwhile, and its sorter spills to
+ * temporary files rather than memory (with temp_store = MEMORY a 5M-row index sort held hundreds
+ * of MB); both settings are restored after.
+ */
 export function rebuildIndexes(db: Database.Database, sqls: readonly string[]): void {
-  const before = db.pragma('threads', { simple: true }) as number;
+  const threads = db.pragma('threads', { simple: true }) as number;
+  const tempStore = db.pragma('temp_store', { simple: true }) as number;
   db.pragma('threads = 2');
+  db.pragma('temp_store = FILE');
   try {
     for (const sql of sqls) db.exec(sql);
   } finally {
-    db.pragma(`threads = ${Number(before) || 0}`);
+    db.pragma(`threads = ${Number(threads) || 0}`);
+    db.pragma(`temp_store = ${Number(tempStore) || 0}`);
   }
 }

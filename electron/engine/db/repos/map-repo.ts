@@ -44,8 +44,9 @@ export class SqliteMapRepository {
     return (this.db.prepare('SELECT id FROM batches WHERE id IN (SELECT DISTINCT batch_id FROM records) ORDER BY id').all() as { id: number }[]).map((r) => r.id);
   }
 
-  writeChunk(batchId: number, rows: number, builtAt: number, data: Uint8Array): void {
-    this.db.prepare('INSERT OR REPLACE INTO map_chunks (batch_id, rows, built_at, data) VALUES (?, ?, ?, ?)').run(batchId, rows, builtAt, data);
+  /** One part of a batch's chunk (parts concatenate in order). */
+  writeChunk(batchId: number, rows: number, builtAt: number, data: Uint8Array, part = 0): void {
+    this.db.prepare('INSERT OR REPLACE INTO map_chunks (batch_id, part, rows, built_at, data) VALUES (?, ?, ?, ?, ?)').run(batchId, part, rows, builtAt, data);
   }
 
   deleteChunk(batchId: number): void {
@@ -57,17 +58,17 @@ export class SqliteMapRepository {
   }
 
   chunkRows(): { batchId: number; rows: number }[] {
-    return this.db.prepare('SELECT batch_id AS batchId, rows FROM map_chunks ORDER BY batch_id').all() as { batchId: number; rows: number }[];
+    return this.db.prepare('SELECT batch_id AS batchId, sum(rows) AS rows FROM map_chunks GROUP BY batch_id ORDER BY batch_id').all() as { batchId: number; rows: number }[];
   }
 
   /** Changes whenever a chunk is written or removed. */
   chunkSignature(): string {
-    const r = this.db.prepare("SELECT count(*) AS n, coalesce(group_concat(batch_id || ':' || built_at || ':' || rows, ','), '') AS s FROM map_chunks").get() as { n: number; s: string };
+    const r = this.db.prepare("SELECT count(*) AS n, coalesce(group_concat(batch_id || '.' || part || ':' || built_at || ':' || rows, ','), '') AS s FROM map_chunks").get() as { n: number; s: string };
     return `${r.n}|${r.s}`;
   }
 
   readChunks(): Buffer[] {
-    return (this.db.prepare('SELECT data FROM map_chunks ORDER BY batch_id').all() as { data: Buffer }[]).map((r) => r.data);
+    return (this.db.prepare('SELECT data FROM map_chunks ORDER BY batch_id, part').all() as { data: Buffer }[]).map((r) => r.data);
   }
 
   hasRecords(): boolean {

@@ -57,7 +57,7 @@ export class SqliteStatsRepository implements StatsRepository {
   }
 
   chunks(col: string): ChunkBlob[] {
-    return (this.db.prepare('SELECT batch_id AS batchId, rows, data FROM stats_chunks WHERE col = ? ORDER BY batch_id').all(col) as ChunkBlob[]);
+    return (this.db.prepare('SELECT batch_id AS batchId, rows, data FROM stats_chunks WHERE col = ? ORDER BY batch_id, part').all(col) as ChunkBlob[]);
   }
 
   matchingIds(filter: Filter): Set<number> {
@@ -121,8 +121,9 @@ export class SqliteStatsWriter {
     else this.db.prepare('DELETE FROM stats_chunks WHERE batch_id = ?').run(batchId);
   }
 
-  writeChunk(batchId: number, col: string, rows: number, data: Uint8Array): void {
-    this.db.prepare('INSERT OR REPLACE INTO stats_chunks(batch_id, col, rows, data) VALUES (?, ?, ?, ?)').run(batchId, col, rows, data);
+  /** One column of one part of a batch (parts concatenate in order). */
+  writeChunk(batchId: number, col: string, rows: number, data: Uint8Array, part = 0): void {
+    this.db.prepare('INSERT OR REPLACE INTO stats_chunks(batch_id, part, col, rows, data) VALUES (?, ?, ?, ?, ?)').run(batchId, part, col, rows, data);
   }
 
   needsRebuild(): boolean {

@@ -76,7 +76,7 @@ export async function runImport(ctx: JobContext, p: ImportParams): Promise<Impor
   const write = repo.valuesWriter(p.onDuplicate);
   const reject = repo.rejecter(batchId);
   const counts = { rowsRead: 0, imported: 0, updated: 0, duplicates: 0, rejected: 0 };
-  const summaries = STREAM_SUMMARIES ? new ImportSummaries(ctx.db, batchId) : null;
+  const summaries = STREAM_SUMMARIES ? new ImportSummaries(ctx.db, batchId, ctx.now) : null;
   const batches: AsyncGenerator<ProducedBatch, ProduceEnd> = ctx.spawnHelper && fileSize >= THREAD_MIN_BYTES ? produceInThread(ctx, params) : produce(params);
   const end = await timed('import:rows', async (): Promise<ProduceEnd> => {
     for (;;) {
@@ -99,7 +99,7 @@ export async function runImport(ctx: JobContext, p: ImportParams): Promise<Impor
   let marked = 0;
   for (const pt of placeholders) marked += repo.markPlaceholder(batchId, pt);
   const autoGeocode = new SqliteLayersRepository(ctx.db).config().autoGeocode;
-  const prepared = timed('import:summaries', () => summaries?.settle({ updated: counts.updated, placeholdersMarked: marked, autoGeocode, builtAt: ctx.now() }) ?? {});
+  const prepared = timed('import:summaries', () => summaries?.settle({ updated: counts.updated, placeholdersMarked: marked, autoGeocode }) ?? {});
   ctx.progress(fileSize, fileSize, 'indexes');
   if (dropped.length) timed('import:indexes', () => rebuildIndexes(ctx.db, dropped));
   const seconds = (ctx.now() - t0) / 1000;

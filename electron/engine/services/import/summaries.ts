@@ -45,9 +45,9 @@ export class ImportSummaries {
   /** placeholderKey of every point with status 'coordinates' written to the batch (new or updated records). */
   private keys = new Float64Array(1024);
   private nKeys = 0;
-  constructor(db: Database.Database, batchId: number) {
+  constructor(db: Database.Database, batchId: number, now: () => number) {
     this.stats = new StatsBatchStream(db, batchId);
-    this.map = new MapBatchStream(db, batchId);
+    this.map = new MapBatchStream(db, batchId, now);
   }
   /** A new record (its id) written with these values. */
   add(id: number, v: readonly unknown[]): void {
@@ -75,12 +75,12 @@ export class ImportSummaries {
    * Writes what is final now (see the module comment), so its memory is free before the index
    * rebuild, lets the rest go, and returns what was written, by builder name, for the derived builders.
    */
-  settle(o: { updated: number; placeholdersMarked: number; autoGeocode: boolean; builtAt: number }): Record<string, unknown> {
+  settle(o: { updated: number; placeholdersMarked: number; autoGeocode: boolean }): Record<string, unknown> {
     this.keys = new Float64Array(0);
     const out: Record<string, unknown> = {};
     const final = o.updated === 0 && !o.autoGeocode;
     if (final) { this.stats.write(); out.stats = this.stats; } else this.stats.discard();
-    if (final && o.placeholdersMarked === 0) { this.map.write(o.builtAt); out.map = this.map; } else this.map.discard();
+    if (final && o.placeholdersMarked === 0) { this.map.write(); out.map = this.map; } else this.map.discard();
     return out;
   }
 }

@@ -6,8 +6,8 @@ import { MapBatchStream } from './stream';
 
 function buildChunk(ctx: JobContext, repo: SqliteMapRepository, batchId: number): void {
   const cols = rowsToColumns(repo.locatedRows(batchId));
-  if (cols.n === 0) repo.deleteChunk(batchId);
-  else repo.writeChunk(batchId, cols.n, ctx.now(), encodeChunk(cols));
+  repo.deleteChunk(batchId);
+  if (cols.n > 0) repo.writeChunk(batchId, cols.n, ctx.now(), encodeChunk(cols));
 }
 
 /**
@@ -23,7 +23,7 @@ export const mapBuilder: DerivedBuilder = {
     switch (change.kind) {
       case 'batch-added': {
         // Built while the import wrote the rows (only offered when they are the batch's final values).
-        if (prepared instanceof MapBatchStream && prepared.batchId === change.batchId) prepared.write(ctx.now());
+        if (prepared instanceof MapBatchStream && prepared.batchId === change.batchId) prepared.write();
         else buildChunk(ctx, repo, change.batchId);
         if (repo.batchUpdatedCount(change.batchId) > 0) {
           for (const c of repo.chunkRows()) {

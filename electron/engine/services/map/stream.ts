@@ -1,27 +1,43 @@
 /**
  * The map chunk of a new batch built while its rows are written (see services/import/summaries.ts),
- * instead of reading the batch's located records back afterwards.
+ * instead of reading the batch's located records back afterwards; stored in parts of PART_ROWS
+ * located records as they fill, so memory stays flat for any batch size.
  */
 import type Database from 'better-sqlite3';
 import { SqliteMapRepository, type MapRawRow } from '../../db/repos/map-repo';
+import { PART_ROWS } from '../stats/stream';
 import { ChunkBuilder, encodeChunk } from './chunk-codec';
 
 export class MapBatchStream {
+  private readonly repo: SqliteMapRepository;
   private b: ChunkBuilder | null = new ChunkBuilder();
-  constructor(private readonly db: Database.Database, readonly batchId: number) {}
-  /** One located record as SqliteMapRepository.locatedRows would read it back. */
-  add(row: MapRawRow): void { this.b!.push(row); }
-  /** Replaces the batch's chunk with this one (inside the job's transaction); later calls do nothing. */
-  write(builtAt: number): void {
-    const b = this.b;
-    if (!b) return;
-    this.b = null;
-    const repo = new SqliteMapRepository(this.db);
-    const cols = b.finish();
-    if (cols.n === 0) repo.deleteChunk(this.batchId);
-    else repo.writeChunk(this.batchId, cols.n, builtAt, encodeChunk(cols));
+  private n = 0;
+  private parts = 0;
+  constructor(db: Database.Database, readonly batchId: number, private readonly now: () => number) {
+    this.repo = new SqliteMapRepository(db);
   }
-
-  /** Lets the columns go unwritten (the builder will read the batch back). */
-  discard(): void { this.b = null; }
+  /** One located record as SqliteMapRepository.locatedRows would read it back. */
+  add(row: MapRawRow): void {
+    this.b!.push(row);
+    if (++this.n >= PART_ROWS) this.flushPart();
+  }
+  private flushPart(): void {
+    if (this.parts === 0) this.repo.deleteChunk(this.batchId);
+    const cols = this.b!.finish();
+    this.repo.writeChunk(this.batchId, cols.n, this.now(), encodeChunk(cols), this.parts++);
+    this.b = new ChunkBuilder();
+    this.n = 0;
+  }
+  /** Writes the last part (inside the job's transaction); later calls do nothing. */
+  write(): void {
+    if (!this.b) return;
+    if (this.n > 0) this.flushPart();
+    else if (this.parts === 0) this.repo.deleteChunk(this.batchId);
+    this.b = null;
+  }
+  /** Removes the parts written so far and lets the rest go (the builder will read the batch back). */
+  discard(): void {
+    if (this.parts > 0) this.repo.deleteChunk(this.batchId);
+    this.b = null;
+  }
 }

@@ -25,8 +25,8 @@ export class Dictionaries {
   }
 }
 
-/** Writes one batch's columns (their new dictionary values are flushed separately). */
-export function writeBatchColumns(w: SqliteStatsWriter, batchId: number, b: ChunkBuilder): void {
-  for (const col of CHUNK_COLUMNS) w.writeChunk(batchId, col, b.rows, b.cols[col].bytes());
+/** Writes one batch's columns, or one part of them (their new dictionary values are flushed separately). */
+export function writeBatchColumns(w: SqliteStatsWriter, batchId: number, b: ChunkBuilder, part = 0): void {
+  for (const col of CHUNK_COLUMNS) w.writeChunk(batchId, col, b.rows, b.cols[col].bytes(), part);
 }
 
