@@ -12,7 +12,7 @@ export { assertTimeZone, wallToUtc, zonedTimeToUtc, zoneOffset } from './zone';
 export { normalisePhone, parseChannel, parseNumber, parseRequestType, parseSatisfaction, parseStatus, type SatisfactionValue, type StatusValue } from './values';
 export { CHANNEL_LABELS, REQUEST_TYPE_LABELS, SATISFACTION_LABELS, STATUS_LABELS } from './value-labels';
 export { checkCoords, findPlaceholderPoints, placeholderKey, toWgs84, type CoordCheck, type PlaceholderPoint } from './coords';
-export { maxKeyRun, placeholderPossible } from './placeholder-bound';
+export { KeyTally, placeholderPossible } from './placeholder-bound';
 export { createRowMapper, type RowMapper, type RowMapperOptions } from './row-mapper';
 export { splitCategoryPath } from './category-path';
 export { FLAG_MESSAGES, formatReason, REJECT_MESSAGES, type ReasonLocale } from './reasons';

@@ -9,7 +9,7 @@ import type Database from 'better-sqlite3';
 import { MAP_DIM_COLUMNS, type MapRawRow } from '../../db/repos/map-repo';
 import { FACT_SOURCE_COLUMNS } from '../../db/repos/stats-repo';
 import { RECORD_COLS } from '../../db/repos/import-repo';
-import { placeholderKey, placeholderPossible } from '../../../../shared/domain/ingest';
+import { KeyTally, placeholderKey, placeholderPossible } from '../../../../shared/domain/ingest';
 import { StatsBatchStream } from '../stats/stream';
 import { MapBatchStream } from '../map/stream';
 
@@ -42,9 +42,8 @@ export function mapRow(id: number, v: readonly unknown[]): MapRawRow | null {
 export class ImportSummaries {
   readonly stats: StatsBatchStream;
   readonly map: MapBatchStream;
-  /** placeholderKey of every point with status 'coordinates' written to the batch (new or updated records). */
-  private keys = new Float64Array(1024);
-  private nKeys = 0;
+  /** placeholderKey of the points with status 'coordinates' written to the batch (new or updated records). */
+  private readonly keys = new KeyTally();
   constructor(db: Database.Database, batchId: number, now: () => number) {
     this.stats = new StatsBatchStream(db, batchId);
     this.map = new MapBatchStream(db, batchId, now);
@@ -60,23 +59,20 @@ export class ImportSummaries {
   updated(v: readonly unknown[]): void { this.point(v); }
   private point(v: readonly unknown[]): void {
     if (v[STATUS] !== 'coordinates' || typeof v[LON] !== 'number' || typeof v[LAT] !== 'number') return;
-    if (this.nKeys === this.keys.length) { const k = new Float64Array(this.keys.length * 2); k.set(this.keys); this.keys = k; }
-    this.keys[this.nKeys++] = placeholderKey(v[LON], v[LAT]);
+    this.keys.add(placeholderKey(v[LON], v[LAT]));
   }
   /**
    * False when no rounded point can carry max(minCount, minShare of the batch's points): the
    * import's SQL check for placeholder points is then skipped (see placeholder-bound.ts).
    */
   placeholderPossible(minShare: number, minCount: number): boolean {
-    const keys = this.keys.subarray(0, this.nKeys);
-    return placeholderPossible(keys, Math.max(minCount, Math.ceil(this.nKeys * minShare)));
+    return placeholderPossible(this.keys, Math.max(minCount, Math.ceil(this.keys.total * minShare)));
   }
   /**
    * Writes what is final now (see the module comment), so its memory is free before the index
    * rebuild, lets the rest go, and returns what was written, by builder name, for the derived builders.
    */
   settle(o: { updated: number; placeholdersMarked: number; autoGeocode: boolean }): Record<string, unknown> {
-    this.keys = new Float64Array(0);
     const out: Record<string, unknown> = {};
     const final = o.updated === 0 && !o.autoGeocode;
     if (final) { this.stats.write(); out.stats = this.stats; } else this.stats.discard();

@@ -1,6 +1,6 @@
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
-import { maxKeyRun, placeholderKey, placeholderPossible } from '../../../../shared/domain/ingest';
+import { KeyTally, placeholderKey, placeholderPossible } from '../../../../shared/domain/ingest';
 
 /** Largest group of points equal after SQLite's round(x, 5) on both axes: what the import's SQL check counts. */
 function sqlMaxGroup(points: [number, number][]): number {
@@ -20,12 +20,32 @@ function rng(seed: number): () => number {
   return () => { s = (s * 1664525 + 1013904223) >>> 0; return s / 2 ** 32; };
 }
 
-const keysOf = (pts: [number, number][]) => Float64Array.from(pts, ([a, b]) => placeholderKey(a, b));
+function keysOf(pts: [number, number][], k?: number): KeyTally {
+  const t = new KeyTally(k);
+  for (const [a, b] of pts) t.add(placeholderKey(a, b));
+  return t;
+}
 
 describe('placeholder bound', () => {
-  it('counts the longest run of equal keys', () => {
-    expect(maxKeyRun(Float64Array.from([3, 1, 3, 2, 3, 1]))).toBe(3);
-    expect(maxKeyRun(new Float64Array(0))).toBe(0);
+  it('bounds the most frequent key from above with a handful of counters, whatever the order', () => {
+    const r = rng(3);
+    for (let trial = 0; trial < 20; trial++) {
+      const keys: number[] = [];
+      const heavy = 1 + Math.floor(r() * 300);
+      for (let i = 0; i < heavy; i++) keys.push(7);
+      for (let i = 0; i < 2000; i++) keys.push(Math.floor(r() * (trial % 2 ? 50 : 5000)));
+      for (let i = keys.length - 1; i > 0; i--) { const j = Math.floor(r() * (i + 1)); [keys[i], keys[j]] = [keys[j], keys[i]]; }
+      const t = new KeyTally(16);
+      for (const k of keys) t.add(k);
+      const counts = new Map<number, number>();
+      for (const k of keys) counts.set(k, (counts.get(k) ?? 0) + 1);
+      const max = Math.max(...counts.values());
+      expect(t.total).toBe(keys.length);
+      expect(t.maxBound()).toBeGreaterThanOrEqual(max);
+      // …and not uselessly: within n / (k + 1) of it.
+      expect(t.maxBound()).toBeLessThanOrEqual(max + Math.floor(keys.length / 17));
+    }
+    expect(new KeyTally().maxBound()).toBe(0);
   });
 
   it('never rules out a group SQLite would find, even for points on rounding ties and near them', () => {
@@ -41,7 +61,7 @@ describe('placeholder bound', () => {
       }
       for (let i = 0; i < 200; i++) pts.push([118 + r(), 32 + r()]);
       const group = sqlMaxGroup(pts);
-      expect(placeholderPossible(keysOf(pts), group), `trial ${trial}: SQL group ${group}`).toBe(true);
+      expect(placeholderPossible(keysOf(pts, 8), group), `trial ${trial}: SQL group ${group}`).toBe(true);
     }
   });
 
