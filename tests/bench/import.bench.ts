@@ -37,7 +37,7 @@ function bundle(): string {
   return path.join(bundleDir, 'child.cjs');
 }
 
-interface ChildOut { seconds: number; cpuSeconds: number; imported: number; rejected: number; peakRssMb: number; peakRssWithRefreshMb: number; rssBeforeMb: number; refreshSeconds: number | null; refreshCpuSeconds: number | null }
+interface ChildOut { rssPeaksMb: Record<string, number>; seconds: number; cpuSeconds: number; imported: number; rejected: number; peakRssMb: number; peakRssWithRefreshMb: number; rssBeforeMb: number; refreshSeconds: number | null; refreshCpuSeconds: number | null }
 
 function importOnce(child: string, file: string, label: string, rows: number): { rate: number; secs: number; rssMb: number } {
   const project = path.join(dir, `${label.replace(/\W+/g, '-')}.minsheng`);
@@ -50,6 +50,7 @@ function importOnce(child: string, file: string, label: string, rows: number): {
   const rate = rows / out.seconds;
   console.log(`${label.padEnd(20)} ${rows} rows  import ${out.seconds.toFixed(1)} s = ${Math.round(rate).toLocaleString()} rows/s (CPU ${out.cpuSeconds.toFixed(1)} s = ${Math.round(rows / out.cpuSeconds).toLocaleString()} rows per CPU-s)  peak RSS ${out.peakRssMb} MB (engine idle ${out.rssBeforeMb} MB)  imported ${out.imported} rejected ${out.rejected}`);
   console.log(`${''.padEnd(20)} import phases: ${ph('import:')}; inline derived: ${ph('derived:')}`);
+  console.log(`${''.padEnd(20)} peak RSS by phase (200 ms samples): ${Object.entries(out.rssPeaksMb).map(([k, v]) => `${k} ${v} MB`).join(', ')}`);
   if (out.refreshSeconds !== null) console.log(`${''.padEnd(20)} derived refresh job: ${out.refreshSeconds.toFixed(1)} s (CPU ${out.refreshCpuSeconds!.toFixed(1)} s; ${ph('refresh:')})  peak RSS with it ${out.peakRssWithRefreshMb} MB`);
   return { rate, secs: out.seconds, rssMb: out.peakRssMb };
 }

@@ -12,19 +12,19 @@ export function dropSecondaryIndexes(db: Database.Database, table: string, keep:
 }
 
 /**
- * Recreates the indexes. SQLite may sort with helper threads meanwhile, and its sorter spills to
+ * Recreates the indexes. SQLite may sort with helper threads meanwhile; its sorter spills to
  * temporary files rather than memory (with temp_store = MEMORY a 5M-row index sort held hundreds
- * of MB); both settings are restored after.
+ * of MB) and keeps at most a 16 MB page cache's worth in memory per sort thread (its in-memory
+ * limit follows cache_size). The settings are restored after.
  */
 export function rebuildIndexes(db: Database.Database, sqls: readonly string[]): void {
-  const threads = db.pragma('threads', { simple: true }) as number;
-  const tempStore = db.pragma('temp_store', { simple: true }) as number;
+  const saved = (['threads', 'temp_store', 'cache_size'] as const).map((k) => [k, db.pragma(k, { simple: true }) as number] as const);
   db.pragma('threads = 2');
   db.pragma('temp_store = FILE');
+  db.pragma('cache_size = -16384');
   try {
     for (const sql of sqls) db.exec(sql);
   } finally {
-    db.pragma(`threads = ${Number(threads) || 0}`);
-    db.pragma(`temp_store = ${Number(tempStore) || 0}`);
+    for (const [k, v] of saved) db.pragma(`${k} = ${Number(v) || 0}`);
   }
 }
