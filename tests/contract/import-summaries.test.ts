@@ -25,7 +25,7 @@ const LA = path.resolve(__dirname, '../../../shared/data/la-myla311/MyLA311_Serv
 function placeholderCsv(): string {
   const lines = ['工单编号,受理时间,诉求内容,一级分类,所属区,经度,纬度,满意度'];
   for (let i = 0; i < 2500; i++) {
-    const at = i % 10 < 3 ? [118.79, 32.06] : [118.7 + (i % 37) * 0.003, 32.0 + (i % 23) * 0.004];
+    const at = i % 10 < 3 ? [118.79, 32.06] : [118.7001 + (i % 37) * 0.003, 32.0 + (i % 23) * 0.004];
     lines.push(`P${i},2024-05-${String(1 + (i % 28)).padStart(2, '0')} 08:${String(i % 60).padStart(2, '0')}:00,路面积水${i},${i % 7 ? '城乡建设' : ''},${i % 5 ? '玄武区' : ''},${at[0]},${at[1]},${i % 3 ? '满意' : ''}`);
   }
   return `${lines.join('\r\n')}\r\n`;
