@@ -23,20 +23,22 @@ const FACT_AT = FACT_SOURCE_COLUMNS.map(at);
 const MAP_AT = ['id', 'received_at', 'lon', 'lat', 'cat1_id', 'cat2_id', 'cat3_id', ...MAP_DIM_COLUMNS].map(at);
 const LON = at('lon'); const LAT = at('lat'); const STATUS = at('location_status');
 
-const pick = (idx: readonly number[], id: number, v: readonly unknown[]): unknown[] => {
-  const out = new Array<unknown>(idx.length);
+/** Fills `out` with the values at `idx` (-1: the id). The builders read a row and keep nothing of it, so one array serves every row. */
+function pick(out: unknown[], idx: readonly number[], id: number, v: readonly unknown[]): unknown[] {
   for (let k = 0; k < idx.length; k++) out[k] = idx[k] < 0 ? id : v[idx[k]];
   return out;
-};
+}
+const factOut = new Array<unknown>(FACT_AT.length);
+const mapOut = new Array<unknown>(MAP_AT.length);
 
-/** FACT_SOURCE_COLUMNS order (db/repos/stats-repo.ts) from insert values and the new id. */
-export const factRow = (id: number, v: readonly unknown[]): unknown[] => pick(FACT_AT, id, v);
+/** FACT_SOURCE_COLUMNS order (db/repos/stats-repo.ts) from insert values and the new id; valid until the next call. */
+export const factRow = (id: number, v: readonly unknown[]): unknown[] => pick(factOut, FACT_AT, id, v);
 
-/** The map's row (as SqliteMapRepository.locatedRows reads it) when the record is located, else null. */
+/** The map's row (as SqliteMapRepository.locatedRows reads it) when the record is located, else null; valid until the next call. */
 export function mapRow(id: number, v: readonly unknown[]): MapRawRow | null {
   const st = v[STATUS];
   if (v[LON] === null || v[LON] === undefined || v[LAT] === null || v[LAT] === undefined || (st !== 'coordinates' && st !== 'geocoded')) return null;
-  return pick(MAP_AT, id, v) as MapRawRow;
+  return pick(mapOut, MAP_AT, id, v) as MapRawRow;
 }
 
 export class ImportSummaries {
