@@ -6,6 +6,7 @@
  * (dictionaries continue), with duplicates, empty fields, a placeholder point (the map chunk is then
  * read back) and an update import (everything read back).
  */
+import { createHash } from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import Database from 'better-sqlite3';
@@ -105,6 +106,7 @@ describe('streamed batch summaries equal the read-back ones', () => {
         statsParts: db.prepare('SELECT count(DISTINCT part) AS n FROM stats_chunks').all(),
         dict: db.prepare('SELECT dim, code, value FROM stats_dict ORDER BY dim, code').all(),
         map: mapRows(db.prepare('SELECT batch_id, data FROM map_chunks ORDER BY batch_id, part').all() as { batch_id: number; data: Buffer }[]),
+        sha256: (db.prepare('SELECT sha256 FROM batches ORDER BY id').all() as { sha256: string }[]).map((r) => r.sha256),
         placeholders: db.prepare("SELECT batch_id, count(*) AS n FROM records WHERE location_status = 'placeholder' GROUP BY batch_id").all(),
     }));
   }
@@ -125,6 +127,10 @@ describe('streamed batch summaries equal the read-back ones', () => {
     expect((ta.statsParts[0] as { n: number }).n).toBeGreaterThanOrEqual(3);
     expect(tb.statsParts).toEqual([{ n: 1 }]);
     expect(ta.map.length).toBeGreaterThan(3000);
+    // The checksum, computed beside the import, is the file's.
+    const fileSha = steps.map((st) => createHash('sha256').update(fs.readFileSync(st.file)).digest('hex'));
+    expect(ta.sha256).toEqual(fileSha);
+    expect(tb.sha256).toEqual(fileSha);
     expect(ta.dict).toEqual(tb.dict);
     expect(ta.stats).toEqual(tb.stats);
     expect(ta.map).toEqual(tb.map);

@@ -4,6 +4,7 @@ import type { HelperWorkerData } from './protocol';
 /** Helper threads a job can start (see JobContext.spawnHelper), loaded on demand. */
 const HELPERS: Record<string, () => Promise<(port: MessagePort, data: unknown) => Promise<void>>> = {
   'import.parse': async () => (await import('../services/import/parse-thread')).runParseThread,
+  'import.sha256': async () => (await import('../services/import/hash-thread')).runHashThread,
   'stats.load': async () => (await import('../services/stats/load-thread')).runStatsLoadThread,
   'map.load': async () => (await import('../services/map/load-thread')).runMapLoadThread,
 };

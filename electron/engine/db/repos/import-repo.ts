@@ -30,10 +30,10 @@ export class SqliteImportRepository {
       VALUES (?, ?, ?, ?, ?, ?, ?, 'running')`).run(b.sourceCode, b.fileName, b.sha256, b.fileSize, JSON.stringify(b.mapping), JSON.stringify(b.readOptions), b.startedAt).lastInsertRowid);
   }
 
-  finishBatch(id: number, c: { rowsRead: number; blankRows: number; imported: number; updated: number; duplicates: number; rejected: number; quality: unknown; finishedAt: number; seconds: number }): void {
-    this.db.prepare(`UPDATE batches SET rows_read = ?, blank_rows = ?, imported = ?, updated = ?, duplicates = ?, rejected = ?, quality_json = ?,
+  finishBatch(id: number, c: { sha256: string; rowsRead: number; blankRows: number; imported: number; updated: number; duplicates: number; rejected: number; quality: unknown; finishedAt: number; seconds: number }): void {
+    this.db.prepare(`UPDATE batches SET sha256 = ?, rows_read = ?, blank_rows = ?, imported = ?, updated = ?, duplicates = ?, rejected = ?, quality_json = ?,
       finished_at = ?, seconds = ?, status = 'done' WHERE id = ?`)
-      .run(c.rowsRead, c.blankRows, c.imported, c.updated, c.duplicates, c.rejected, JSON.stringify(c.quality), c.finishedAt, c.seconds, id);
+      .run(c.sha256, c.rowsRead, c.blankRows, c.imported, c.updated, c.duplicates, c.rejected, JSON.stringify(c.quality), c.finishedAt, c.seconds, id);
   }
 
   /** Writer of rows already in RECORD_COLUMNS order (see services/import/produce.ts): the new id, DUPLICATE or UPDATED. */

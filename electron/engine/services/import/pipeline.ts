@@ -8,7 +8,8 @@ import { SqliteLayersRepository } from '../../db/repos/layers-repo';
 import { SqliteTaxonomyRepository } from '../../db/repos/taxonomy-repo';
 import { SqliteAuditRepository } from '../../db/repos/audit-repo';
 import { dropSecondaryIndexes, rebuildIndexes } from '../../db/repos/indexes';
-import { newSalt, sha256File } from './hash';
+import { newSalt } from './hash';
+import { hashInBackground } from './hash-thread';
 import { produce, type ProduceEnd, type ProduceParams, type ProducedBatch } from './produce';
 import { produceInThread } from './threaded';
 import { textBytesOf } from './readers';
@@ -59,10 +60,19 @@ export async function runImport(ctx: JobContext, p: ImportParams): Promise<Impor
   const fileSize = fs.statSync(p.path).size;
   const repo = new SqliteImportRepository(ctx.db);
   const taxonomy = new SqliteTaxonomyRepository(ctx.db);
-  ctx.progress(0, fileSize, 'sha256');
-  const sha256 = await timed('import:sha256', () => sha256File(p.path));
+  // The checksum is computed beside the import and stored with the batch when it ends.
+  const hashing = hashInBackground(ctx, p.path);
+  try {
+    return await importRows(ctx, p, { t0, fileSize, repo, taxonomy, sha256: hashing.hex });
+  } finally {
+    hashing.stop();
+  }
+}
+
+async function importRows(ctx: JobContext, p: ImportParams, o: { t0: number; fileSize: number; repo: SqliteImportRepository; taxonomy: SqliteTaxonomyRepository; sha256: Promise<string> }): Promise<ImportOutcome> {
+  const { t0, fileSize, repo, taxonomy } = o;
   repo.ensureSource(p.sourceCode, p.sourceName);
-  const batchId = repo.createBatch({ sourceCode: p.sourceCode, fileName: path.basename(p.path), sha256, fileSize, mapping: p.mapping, readOptions: p.options, startedAt: t0 });
+  const batchId = repo.createBatch({ sourceCode: p.sourceCode, fileName: path.basename(p.path), sha256: '', fileSize, mapping: p.mapping, readOptions: p.options, startedAt: t0 });
   let salt = repo.getMeta('phone_salt');
   if (!salt) { salt = newSalt(); repo.setMeta('phone_salt', salt); }
   const params: ProduceParams = {
@@ -102,13 +112,14 @@ export async function runImport(ctx: JobContext, p: ImportParams): Promise<Impor
   const prepared = timed('import:summaries', () => summaries?.settle({ updated: counts.updated, placeholdersMarked: marked, autoGeocode }) ?? {});
   ctx.progress(fileSize, fileSize, 'indexes');
   if (dropped.length) timed('import:indexes', () => rebuildIndexes(ctx.db, dropped));
+  const sha256 = await timed('import:sha256 (wait)', () => o.sha256);
   const seconds = (ctx.now() - t0) / 1000;
   const base = end.quality;
   const report = {
     ...base, placeholderPoints: placeholders,
     locations: { ...base.locations, coordinates: base.locations.coordinates - marked, placeholder: base.locations.placeholder + marked },
   };
-  repo.finishBatch(batchId, { ...counts, blankRows: end.blankRows, quality: report, finishedAt: ctx.now(), seconds });
+  repo.finishBatch(batchId, { sha256, ...counts, blankRows: end.blankRows, quality: report, finishedAt: ctx.now(), seconds });
   new SqliteAuditRepository(ctx.db).append({ at: ctx.now(), actor: 'user', action: 'import', detail: { batchId, file: path.basename(p.path), sha256, sourceCode: p.sourceCode, ...counts, blankRows: end.blankRows } });
   return { result: { batchId, ...counts, blankRows: end.blankRows, seconds }, prepared };
 }
