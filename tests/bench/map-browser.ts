@@ -6,13 +6,13 @@
 import fs from 'node:fs';
 import type { Browser, CDPSession, Page } from 'playwright-core';
 
-type W = Window & { __minshengMap?: { loaded(): boolean; areTilesLoaded(): boolean; isMoving(): boolean; getSource(id: string): unknown } };
+type W = Window & { __minshengMap?: { loaded(): boolean; areTilesLoaded(): boolean; isMoving(): boolean; getLayer(id: string): { implementation?: { drawn?: number } } | undefined } };
 
-/** Waits until the map exists, has a heatmap source, and nothing is loading or moving. */
+/** Waits until the map exists, has drawn a heatmap (the heat layer's `drawn` count), and nothing is loading or moving. */
 export async function waitHeatmapIdle(page: Page, timeout = 60_000): Promise<void> {
   await page.waitForFunction(() => {
     const m = (window as W).__minshengMap;
-    return Boolean(m && m.getSource('d-heatmap') && m.loaded() && m.areTilesLoaded() && !m.isMoving()
+    return Boolean(m && (m.getLayer('d-heatmap')?.implementation?.drawn ?? 0) > 0 && m.loaded() && m.areTilesLoaded() && !m.isMoving()
       && document.querySelector('[data-testid="map-canvas"]')?.getAttribute('data-idle') === '1');
   }, null, { timeout, polling: 50 });
 }
@@ -20,24 +20,24 @@ export async function waitHeatmapIdle(page: Page, timeout = 60_000): Promise<voi
 // Page-side scripts are plain JavaScript text: tsx would wrap named functions in helpers the page lacks.
 const ARM = `(() => {
   window.__benchDone = new Promise((resolve) => {
-    let t0 = 0; let fresh = false;
+    let t0 = 0; let before = 0;
     const m = window.__minshengMap;
-    const onDown = () => { t0 = performance.now(); fresh = false; };
-    const onData = (e) => { if (t0 && e.sourceId === 'd-heatmap' && e.dataType === 'source' && e.isSourceLoaded) fresh = true; };
+    const drawn = () => m.getLayer('d-heatmap')?.implementation?.drawn ?? 0;
+    const onDown = () => { t0 = performance.now(); before = drawn(); };
     const onIdle = () => {
-      if (!t0 || !fresh) return;
+      if (!t0 || drawn() <= before) return;
       const ms = performance.now() - t0;
-      m.off('data', onData); m.off('idle', onIdle); document.removeEventListener('pointerdown', onDown, true);
+      m.off('idle', onIdle); document.removeEventListener('pointerdown', onDown, true);
       resolve(ms);
     };
     document.addEventListener('pointerdown', onDown, true);
-    m.on('data', onData); m.on('idle', onIdle);
+    m.on('idle', onIdle);
   });
 })()`;
 
 /**
  * Arms a page-side stopwatch: starts at the next pointerdown anywhere (the user's click), stops at
- * the first map \`idle\` after the heatmap source has loaded new data. Read it with readStopwatch.
+ * the first map \`idle\` after the heat layer has drawn a new image. Read it with readStopwatch.
  */
 export async function armFilterStopwatch(page: Page): Promise<void> {
   await page.evaluate(ARM);
@@ -62,15 +62,15 @@ const ANIMATE = (total: number) => `(async () => {
   }
   const secs = (performance.now() - t0) / 1000;
   live = false; m.off('render', onRender);
-  return { renderFps: renders / secs, rafFps: rafs / secs };
+  return { renderFps: renders / secs, rafFps: rafs / secs, frames: renders };
 })()`;
 
 /**
  * A scripted pan/zoom (three eased moves, \`ms\` in all) with the number of frames MapLibre drew and
  * of animation frames the page got; frames per second of each.
  */
-export async function animate(page: Page, ms: number): Promise<{ renderFps: number; rafFps: number }> {
-  return page.evaluate(ANIMATE(ms)) as Promise<{ renderFps: number; rafFps: number }>;
+export async function animate(page: Page, ms: number): Promise<{ renderFps: number; rafFps: number; frames: number }> {
+  return page.evaluate(ANIMATE(ms)) as Promise<{ renderFps: number; rafFps: number; frames: number }>;
 }
 
 function rssMiB(pid: number): number {
@@ -79,6 +79,21 @@ function rssMiB(pid: number): number {
     const m = /VmRSS:\s+(\d+) kB/.exec(s);
     return m ? Number(m[1]) / 1024 : NaN;
   } catch { return NaN; }
+}
+
+/** CPU time (ms, user + system) the browser's GPU process and renderer processes have used so far: work per frame, whatever else the machine runs. */
+export async function cpuMs(browser: Browser): Promise<{ gpu: number; renderer: number }> {
+  const cdp = await browser.newBrowserCDPSession();
+  const info = await cdp.send('SystemInfo.getProcessInfo') as { processInfo: { type: string; id: number }[] };
+  await cdp.detach();
+  const ticks = (type: string) => info.processInfo.filter((p) => p.type === type).reduce((a, p) => {
+    try {
+      const f = fs.readFileSync(`/proc/${p.id}/stat`, 'utf8').split(') ')[1].split(' ');
+      return a + Number(f[11]) + Number(f[12]);
+    } catch { return a; }
+  }, 0);
+  // Linux clock ticks are 10 ms.
+  return { gpu: ticks('GPU') * 10, renderer: ticks('renderer') * 10 };
 }
 
 export interface Memory { rendererMiB: number; gpuMiB: number; jsHeapMiB: number }

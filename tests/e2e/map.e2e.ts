@@ -70,6 +70,43 @@ describe('map workspace (browser mode, synthetic demo)', () => {
     await shot(page, 'map-heatmap');
   }, 300_000);
 
+  it('puts the heatmap (a custom WebGL layer) in the user\'s layer order below the labels, and follows its opacity slider', async () => {
+    const { page } = app;
+    type Heat = { opacity: number; drawn: number };
+    const state = () => page.evaluate(() => {
+      const m = (window as unknown as { __minshengMap: { getLayersOrder(): string[]; getLayer(id: string): { type: string; implementation?: Heat } | undefined } }).__minshengMap;
+      const order = m.getLayersOrder();
+      const heat = m.getLayer('d-heatmap');
+      const firstLabel = order.indexOf('basemap-labels-anchor'); // the basemap's labels start here
+      return { heat: order.indexOf('d-heatmap'), choropleth: order.indexOf('d-choropleth'), firstLabel, type: heat?.type, opacity: heat?.implementation?.opacity ?? null, drawn: heat?.implementation?.drawn ?? 0 };
+    });
+    await toggle(page, 'choropleth', true);
+    await mapIdle(page);
+    const s = await state();
+    expect(s.type).toBe('custom');
+    expect(s.drawn).toBeGreaterThan(0);
+    // Default order: the heatmap under the choropleth, both under the labels.
+    expect(s.heat).toBeGreaterThanOrEqual(0);
+    expect(s.heat).toBeLessThan(s.choropleth);
+    expect(s.choropleth).toBeLessThan(s.firstLabel);
+    const up = page.locator('[data-testid="map-layer-heatmap"] button[aria-label="up"]');
+    const down = page.locator('[data-testid="map-layer-heatmap"] button[aria-label="down"]');
+    for (let i = 0; i < 3; i++) await up.click(); // above square, hex and choropleth
+    await expect.poll(async () => { const t = await state(); return t.heat > t.choropleth && t.heat < t.firstLabel; }).toBe(true);
+    // The opacity slider (0.1–1): a click at 30 % of its width sets about 0.37, and the layer draws with it.
+    const before = (await state()).opacity!;
+    const slider = page.locator('[data-testid="map-layer-heatmap"] .ant-slider');
+    const sb = (await slider.boundingBox())!;
+    await page.mouse.click(sb.x + sb.width * 0.3, sb.y + sb.height / 2);
+    await expect.poll(async () => Math.abs((await state()).opacity! - 0.37) < 0.06).toBe(true);
+    await page.mouse.click(sb.x + sb.width * ((before - 0.1) / 0.9), sb.y + sb.height / 2);
+    await expect.poll(async () => Math.abs((await state()).opacity! - before) < 0.06).toBe(true);
+    for (let i = 0; i < 3; i++) await down.click();
+    await expect.poll(async () => { const t = await state(); return t.heat < t.choropleth; }).toBe(true);
+    await toggle(page, 'choropleth', false);
+    await mapIdle(page);
+  }, 120_000);
+
   it('draws hexagon bins, a community choropleth and the kernel density surface', async () => {
     const { page } = app;
     const steps: [string, string, string, string][] = [
@@ -161,6 +198,13 @@ describe('map workspace (browser mode, synthetic demo)', () => {
     await page.getByTestId('basemap-path').fill(file);
     await page.getByTestId('basemap-add').click();
     await expect.poll(() => page.getByTestId('basemap-select').innerText(), { timeout: 15_000 }).toContain('测试瓦片');
+    await mapIdle(page);
+    // The heatmap is drawn again over the new basemap's tiles (a new style puts its layers above the old ones).
+    await expect.poll(() => page.evaluate(() => {
+      const m = (window as unknown as { __minshengMap: { getLayersOrder(): string[]; getLayer(id: string): { implementation?: { drawn: number } } | undefined } }).__minshengMap;
+      const order = m.getLayersOrder();
+      return order.indexOf('d-heatmap') > order.indexOf('base') && (m.getLayer('d-heatmap')?.implementation?.drawn ?? 0) > 0;
+    }), { timeout: 15_000 }).toBe(true);
     await mapIdle(page);
     await shot(page, 'map-mbtiles');
     // The test's own pixel reads (canvasColours, the PNG export) make Chromium warn about readbacks.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { HEAT_INTENSITY, heatCover, heatDensity, heatPixels, type HeatGrid } from '../../../renderer/src/features/map/heat-canvas';
+import { HEAT_INTENSITY, HEAT_UPSAMPLE, heatCover, heatDensity, heatImage, heatPixels, type HeatGrid } from '../../../renderer/src/features/map/heat-canvas';
 
 const GAUSS_COEF = 1 / Math.sqrt(2 * Math.PI);
 // A 40 × 20 grid over the world box [0, 0] – [4, 2]: one cell is 0.1 × 0.1 world units.
@@ -43,6 +43,23 @@ describe('heatmap drawn from the engine bins', () => {
     expect(px[7]).toBeGreaterThan(px[3]);
     expect(px[11]).toBeGreaterThan(px[7]);
     expect(px[11]).toBeLessThanOrEqual(255);
+  });
+});
+
+describe('heat image for the heat layer', () => {
+  it('is the grid upsampled (2 texels a cell each way), transparent far from the bins and coloured at them', () => {
+    const [x, y] = cell(10, 8);
+    const d = heatDensity(grid, [x], [y], [4], 4, 3);
+    const img = heatImage(grid, d, 'YlOrRd');
+    expect(HEAT_UPSAMPLE).toBe(2);
+    expect([img.width, img.height]).toEqual([grid.width * 2, grid.height * 2]);
+    expect(img.pixels.length).toBe(img.width * img.height * 4);
+    const alpha = (tx: number, ty: number) => img.pixels[(ty * img.width + tx) * 4 + 3];
+    // The bin's cell (10, 8) is texels 20–21 × 16–17; its neighbourhood is coloured, the far corner not.
+    expect(alpha(20, 16)).toBeGreaterThan(0);
+    expect(alpha(21, 17)).toBe(alpha(20, 16)); // symmetric about the cell centre
+    expect(alpha(20, 16)).toBeGreaterThan(alpha(26, 16));
+    expect(alpha(79, 39)).toBe(0);
   });
 });
 

@@ -1,11 +1,13 @@
 import { bboxToWorld, worldToBbox, type Bbox } from '../../../../shared/domain/spatial/mercator';
 import { rampRgb, type RampName } from '../../../../shared/domain/spatial/ramps';
+import type { HeatImage } from './heat-layer';
+import { upsample } from './heat-mesh';
 
 /**
  * The heatmap drawn by the app itself: the engine's bins splatted with MapLibre's heatmap kernel
  * (a Gaussian with σ = radius / 3, weight × intensity × 1/√(2π)) into a small grid over the view,
- * coloured along a ramp and shown as one raster. Panning and zooming then cost the map one
- * textured quad per frame, and a new answer no tiling in the map's worker.
+ * coloured along a ramp and shown as one image (heat-layer.ts). Panning and zooming then cost the
+ * map one texture sample per covered pixel, and a new answer no tiling in the map's worker.
  */
 export interface HeatGrid {
   width: number; height: number;
@@ -77,13 +79,13 @@ export function heatPixels(density: Float32Array, ramp: RampName): Uint8ClampedA
   return px;
 }
 
-/** The heatmap as a canvas (for a MapLibre canvas source). */
-export function heatCanvas(g: HeatGrid, density: Float32Array, ramp: RampName): HTMLCanvasElement {
-  const canvas = document.createElement('canvas');
-  canvas.width = g.width; canvas.height = g.height;
-  const ctx = canvas.getContext('2d');
-  if (ctx) ctx.putImageData(new ImageData(heatPixels(density, ramp) as Uint8ClampedArray<ArrayBuffer>, g.width, g.height), 0, 0);
-  return canvas;
+/** Texels of the heat image per grid cell: the image is smoothed here, once, and drawn without filtering (2 CSS px a texel). */
+export const HEAT_UPSAMPLE = 2;
+
+/** The heatmap as an image for the heat layer: the densities upsampled (bilinear) and coloured along the ramp. */
+export function heatImage(g: HeatGrid, density: Float32Array, ramp: RampName): HeatImage {
+  const f = HEAT_UPSAMPLE;
+  return { width: g.width * f, height: g.height * f, pixels: heatPixels(upsample(density, g.width, g.height, f), ramp) };
 }
 
 /** Grid cell of the heatmap (CSS px) and the margin drawn around the view (share of its size per side). */

@@ -1,9 +1,11 @@
-import type { CanvasSource, ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MlMap } from 'maplibre-gl';
+import type { CanvasSource, CustomLayerInterface, ExpressionSpecification, GeoJSONSource, LayerSpecification, Map as MlMap } from 'maplibre-gl';
 import type { FeatureCollection } from 'geojson';
 import { classBreaks, type ClassMethod } from '../../../../shared/domain/spatial/classify';
 import { rampClasses, rampRgb, type RampName } from '../../../../shared/domain/spatial/ramps';
 import { FIRST_LABEL_LAYER } from './basemap-style';
 import type { DensityData } from './data';
+import { HeatLayer, heatLayerOf, type HeatImage } from './heat-layer';
+import type { Corners } from './heat-mesh';
 import type { DataLayerId } from './map-store';
 
 /** Sets a GeoJSON source's data, creating the source on first use (with `maxzoom`: tiled to that zoom, overzoomed beyond). */
@@ -13,7 +15,7 @@ export function upsertGeoJSON(map: MlMap, id: string, data: FeatureCollection, m
   else map.addSource(id, { type: 'geojson', data, ...(maxzoom === undefined ? {} : { maxzoom }) });
 }
 
-export function ensureLayer(map: MlMap, spec: LayerSpecification): void {
+export function ensureLayer(map: MlMap, spec: LayerSpecification | CustomLayerInterface): void {
   if (!map.getLayer(spec.id)) map.addLayer(spec, map.getLayer(FIRST_LABEL_LAYER) ? FIRST_LABEL_LAYER : undefined);
 }
 
@@ -49,8 +51,9 @@ export function applyOrder(map: MlMap, order: readonly DataLayerId[]): void {
 }
 
 export function setOpacity(map: MlMap, id: DataLayerId, opacity: number, visible: boolean): void {
+  if (id === 'heatmap') heatLayerOf(map, 'd-heatmap')?.setOpacity(opacity);
   const prop: Record<DataLayerId, [string, string][]> = {
-    heatmap: [['d-heatmap', 'raster-opacity']], hex: [['d-hex', 'fill-opacity']], square: [['d-square', 'fill-opacity']],
+    heatmap: [], hex: [['d-hex', 'fill-opacity']], square: [['d-square', 'fill-opacity']],
     density: [['d-density', 'raster-opacity']], choropleth: [['d-choropleth', 'fill-opacity']], points: [['d-points', 'circle-opacity']],
   };
   for (const [layer, p] of prop[id]) if (map.getLayer(layer)) map.setPaintProperty(layer, p as 'fill-opacity', opacity);
@@ -94,6 +97,22 @@ export function showCanvas(map: MlMap, id: string, canvas: HTMLCanvasElement, co
   map.addSource(id, { type: 'canvas', canvas, coordinates, animate: false });
   ensureLayer(map, { id, type: 'raster', source: id, ...(maxzoom === undefined ? {} : { maxzoom }), paint: { 'raster-opacity': opacity, 'raster-fade-duration': 0, 'raster-resampling': 'linear' } });
   applyOrder(map, order);
+}
+
+/**
+ * Shows heat image `image` at the given corners (NW, NE, SE, SW) in the heat layer `id`, made on
+ * first use and put in the user's order; later images replace its texture only.
+ */
+export function showHeat(map: MlMap, id: string, image: HeatImage, coordinates: Corners, opacity: number, order: readonly DataLayerId[], maxzoom?: number): void {
+  let layer = heatLayerOf(map, id);
+  if (!layer) {
+    removeLayers(map, [id]);
+    layer = new HeatLayer(id, opacity, maxzoom);
+    ensureLayer(map, layer);
+    applyOrder(map, order);
+  }
+  layer.setOpacity(opacity);
+  layer.setImage(image, coordinates);
 }
 
 /** Renders a density grid to a canvas (rows from the north) coloured along a ramp; near-zero is transparent. */

@@ -3,10 +3,10 @@ import type { Map as MlMap } from 'maplibre-gl';
 import type { Filter } from '../../../../shared/model/filter';
 import { filterKey } from '../../state/filters';
 import { fetchBinColumns, fetchBins, fetchChoropleth, fetchDensity, fetchFeatures, fetchPoints, shiftFor } from './data';
-import { heatCanvas, heatCover, heatDensity, type HeatCover } from './heat-canvas';
+import { heatCover, heatDensity, heatImage, type HeatCover } from './heat-canvas';
 import { viewKey, type MapView } from './useMapInstance';
 import type { DataLayerId, MapSettings } from './map-store';
-import { applyOrder, classify, densityImage, ensureLayer, pointsLayer, removeLayers, setOpacity, showCanvas, stepColor, upsertGeoJSON, upsertLayer, LAYER_IDS } from './render';
+import { applyOrder, classify, densityImage, ensureLayer, pointsLayer, removeLayers, setOpacity, showCanvas, showHeat, stepColor, upsertGeoJSON, upsertLayer, LAYER_IDS } from './render';
 
 export const POINTS_MIN_ZOOM = 13;
 export const POINTS_LIMIT = 20_000;
@@ -70,7 +70,7 @@ export function useDataLayers(map: MlMap | null, styleGen: number, view: MapView
     const d = await fetchBinColumns(filter, area.bbox, area.zoom, 'square', HEAT_PX);
     const density = heatDensity(area.grid, d.x, d.y, d.count, d.max, HEAT_RADIUS_PX / area.scale);
     const [w, so, e, n] = area.bbox;
-    showCanvas(m, 'd-heatmap', heatCanvas(area.grid, density, L.heatmap.ramp), [shift(w, n), shift(e, n), shift(e, so), shift(w, so)], L.heatmap.opacity, s.order, POINTS_MIN_ZOOM + 2);
+    showHeat(m, 'd-heatmap', heatImage(area.grid, density, L.heatmap.ramp), [shift(w, n), shift(e, n), shift(e, so), shift(w, so)], L.heatmap.opacity, s.order, POINTS_MIN_ZOOM + 2);
     setOpacity(m, 'heatmap', L.heatmap.opacity, true);
     return { legend: { kind: 'ramp', unit: 'heat', colors: classify([0, 1], 'equal', 5, L.heatmap.ramp).colors, breaks: [0, d.max] }, count: d.total, error: null };
   }, setInfo);
