@@ -50,10 +50,13 @@ describe('streamed batch summaries equal the read-back ones', () => {
   let h: TransportHarness; let api: ApiClient; let cleanup: () => void; let dir: string;
   const saved = process.env.MINSHENG_IMPORT_STREAM_SUMMARIES;
   const savedParts = process.env.MINSHENG_IMPORT_PART_ROWS;
+  const savedRebuild = process.env.MINSHENG_IMPORT_REBUILD_MIN_BYTES;
   const steps: Step[] = [];
   beforeAll(async () => {
     // Parts of 1,000 rows, so the streamed batches of 3,000 and 9,999 rows are stored in several.
     process.env.MINSHENG_IMPORT_PART_ROWS = '1000';
+    // Every import drops and rebuilds the secondary indexes, as a large one does (with the placeholder check after it).
+    process.env.MINSHENG_IMPORT_REBUILD_MIN_BYTES = '1';
     ({ dir, cleanup } = tmpDir());
     h = await inProcess(path.join(dir, 'data'));
     api = createApiClient(h.transport);
@@ -71,6 +74,7 @@ describe('streamed batch summaries equal the read-back ones', () => {
   afterAll(async () => {
     if (saved === undefined) delete process.env.MINSHENG_IMPORT_STREAM_SUMMARIES; else process.env.MINSHENG_IMPORT_STREAM_SUMMARIES = saved;
     if (savedParts === undefined) delete process.env.MINSHENG_IMPORT_PART_ROWS; else process.env.MINSHENG_IMPORT_PART_ROWS = savedParts;
+    if (savedRebuild === undefined) delete process.env.MINSHENG_IMPORT_REBUILD_MIN_BYTES; else process.env.MINSHENG_IMPORT_REBUILD_MIN_BYTES = savedRebuild;
     await h.close();
     cleanup();
   });
@@ -106,6 +110,7 @@ describe('streamed batch summaries equal the read-back ones', () => {
         statsParts: db.prepare('SELECT count(DISTINCT part) AS n FROM stats_chunks').all(),
         dict: db.prepare('SELECT dim, code, value FROM stats_dict ORDER BY dim, code').all(),
         map: mapRows(db.prepare('SELECT batch_id, data FROM map_chunks ORDER BY batch_id, part').all() as { batch_id: number; data: Buffer }[]),
+        indexes: (db.prepare("SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'records' AND sql IS NOT NULL ORDER BY name").all() as { name: string }[]).map((r) => r.name),
         sha256: (db.prepare('SELECT sha256 FROM batches ORDER BY id').all() as { sha256: string }[]).map((r) => r.sha256),
         placeholders: db.prepare("SELECT batch_id, count(*) AS n FROM records WHERE location_status = 'placeholder' GROUP BY batch_id").all(),
     }));
@@ -131,6 +136,7 @@ describe('streamed batch summaries equal the read-back ones', () => {
     const fileSha = steps.map((st) => createHash('sha256').update(fs.readFileSync(st.file)).digest('hex'));
     expect(ta.sha256).toEqual(fileSha);
     expect(tb.sha256).toEqual(fileSha);
+    expect(ta.indexes).toEqual(['records_batch', 'records_cat3', 'records_category_original', 'records_department', 'records_district', 'records_received', 'records_source_ext']);
     expect(ta.dict).toEqual(tb.dict);
     expect(ta.stats).toEqual(tb.stats);
     expect(ta.map).toEqual(tb.map);

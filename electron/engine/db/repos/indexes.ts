@@ -12,19 +12,31 @@ export function dropSecondaryIndexes(db: Database.Database, table: string, keep:
 }
 
 /**
- * Recreates the indexes. SQLite may sort with helper threads meanwhile; its sorter spills to
- * temporary files rather than memory (with temp_store = MEMORY a 5M-row index sort held hundreds
- * of MB) and keeps at most a 16 MB page cache's worth in memory per sort thread (its in-memory
- * limit follows cache_size). The settings are restored after.
+ * Recreates the indexes. SQLite may sort with helper threads meanwhile; its sorter keeps at most a
+ * 16 MB page cache's worth in memory per sort (its in-memory limit follows cache_size) and spills to
+ * temporary files rather than memory (with temp_store = MEMORY a 5M-row index sort held hundreds of
+ * MB). SQLite refuses to change temp_store inside a transaction that already used temporary storage:
+ * the spill then stays in memory, as before. The settings are restored after.
  */
 export function rebuildIndexes(db: Database.Database, sqls: readonly string[]): void {
   const saved = (['threads', 'temp_store', 'cache_size'] as const).map((k) => [k, db.pragma(k, { simple: true }) as number] as const);
   db.pragma('threads = 2');
-  db.pragma('temp_store = FILE');
+  const toFiles = trySetTempStore(db, 'FILE');
   db.pragma('cache_size = -16384');
   try {
     for (const sql of sqls) db.exec(sql);
   } finally {
-    for (const [k, v] of saved) db.pragma(`${k} = ${Number(v) || 0}`);
+    for (const [k, v] of saved) {
+      if (k === 'temp_store') { if (toFiles) trySetTempStore(db, String(Number(v) || 0)); } else db.pragma(`${k} = ${Number(v) || 0}`);
+    }
+  }
+}
+
+function trySetTempStore(db: Database.Database, value: string): boolean {
+  try {
+    db.pragma(`temp_store = ${value}`);
+    return true;
+  } catch {
+    return false; // "temporary storage cannot be changed from within a transaction"
   }
 }

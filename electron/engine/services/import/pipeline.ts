@@ -105,13 +105,16 @@ async function importRows(ctx: JobContext, p: ImportParams, o: { t0: number; fil
     }
   });
   ctx.checkCancelled();
+  const autoGeocode = new SqliteLayersRepository(ctx.db).config().autoGeocode;
+  const settled = { updated: counts.updated, autoGeocode };
+  const stats = timed('import:summaries', () => summaries?.settleStats(settled) ?? {});
+  // Before anything of this job sorts in a temporary table: the rebuild can then sort in temporary files (see indexes.ts).
+  ctx.progress(fileSize, fileSize, 'indexes');
+  if (dropped.length) timed('import:indexes', () => rebuildIndexes(ctx.db, dropped));
   const placeholders = timed('import:placeholders', () => (summaries?.placeholderPossible(PLACEHOLDER_SHARE, PLACEHOLDER_MIN) ?? true ? repo.placeholderPoints(batchId, PLACEHOLDER_SHARE, PLACEHOLDER_MIN) : []));
   let marked = 0;
   for (const pt of placeholders) marked += repo.markPlaceholder(batchId, pt);
-  const autoGeocode = new SqliteLayersRepository(ctx.db).config().autoGeocode;
-  const prepared = timed('import:summaries', () => summaries?.settle({ updated: counts.updated, placeholdersMarked: marked, autoGeocode }) ?? {});
-  ctx.progress(fileSize, fileSize, 'indexes');
-  if (dropped.length) timed('import:indexes', () => rebuildIndexes(ctx.db, dropped));
+  const prepared = { ...stats, ...(summaries?.settleMap({ ...settled, placeholdersMarked: marked }) ?? {}) };
   const sha256 = await timed('import:sha256 (wait)', () => o.sha256);
   const seconds = (ctx.now() - t0) / 1000;
   const base = end.quality;

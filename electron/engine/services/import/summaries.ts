@@ -71,14 +71,19 @@ export class ImportSummaries {
     return placeholderPossible(this.keys, Math.max(minCount, Math.ceil(this.keys.total * minShare)));
   }
   /**
-   * Writes what is final now (see the module comment), so its memory is free before the index
-   * rebuild, lets the rest go, and returns what was written, by builder name, for the derived builders.
+   * Writes the dashboard columns' last part when the written values are final (see the module
+   * comment), else drops them; returns them by builder name for the derived builders.
    */
-  settle(o: { updated: number; placeholdersMarked: number; autoGeocode: boolean }): Record<string, unknown> {
-    const out: Record<string, unknown> = {};
-    const final = o.updated === 0 && !o.autoGeocode;
-    if (final) { this.stats.write(); out.stats = this.stats; } else this.stats.discard();
-    if (final && o.placeholdersMarked === 0) { this.map.write(); out.map = this.map; } else this.map.discard();
-    return out;
+  settleStats(o: { updated: number; autoGeocode: boolean }): Record<string, unknown> {
+    if (o.updated === 0 && !o.autoGeocode) { this.stats.write(); return { stats: this.stats }; }
+    this.stats.discard();
+    return {};
+  }
+
+  /** The same for the map chunk, which placeholder points marked after the rows were written also change. */
+  settleMap(o: { updated: number; autoGeocode: boolean; placeholdersMarked: number }): Record<string, unknown> {
+    if (o.updated === 0 && !o.autoGeocode && o.placeholdersMarked === 0) { this.map.write(); return { map: this.map }; }
+    this.map.discard();
+    return {};
   }
 }
