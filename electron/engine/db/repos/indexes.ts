@@ -19,16 +19,17 @@ export function dropSecondaryIndexes(db: Database.Database, table: string, keep:
  * the spill then stays in memory, as before. The settings are restored after.
  */
 export function rebuildIndexes(db: Database.Database, sqls: readonly string[]): void {
-  const saved = (['threads', 'temp_store', 'cache_size'] as const).map((k) => [k, db.pragma(k, { simple: true }) as number] as const);
+  const get = (k: string) => Number(db.pragma(k, { simple: true })) || 0;
+  const threads = get('threads'); const cacheSize = get('cache_size'); const tempStore = get('temp_store');
   db.pragma('threads = 2');
-  const toFiles = trySetTempStore(db, 'FILE');
   db.pragma('cache_size = -16384');
+  const toFiles = trySetTempStore(db, 'FILE');
   try {
     for (const sql of sqls) db.exec(sql);
   } finally {
-    for (const [k, v] of saved) {
-      if (k === 'temp_store') { if (toFiles) trySetTempStore(db, String(Number(v) || 0)); } else db.pragma(`${k} = ${Number(v) || 0}`);
-    }
+    db.pragma(`threads = ${threads}`);
+    db.pragma(`cache_size = ${cacheSize}`);
+    if (toFiles) trySetTempStore(db, String(tempStore));
   }
 }
 

@@ -41,6 +41,9 @@ export function mapRow(id: number, v: readonly unknown[]): MapRawRow | null {
   return pick(mapOut, MAP_AT, id, v) as MapRawRow;
 }
 
+/** The written values are the batch's last word: no record updated (it belongs to other batches' summaries), no geocoding after. */
+const final = (o: { updated: number; autoGeocode: boolean }): boolean => o.updated === 0 && !o.autoGeocode;
+
 export class ImportSummaries {
   readonly stats: StatsBatchStream;
   readonly map: MapBatchStream;
@@ -75,14 +78,14 @@ export class ImportSummaries {
    * comment), else drops them; returns them by builder name for the derived builders.
    */
   settleStats(o: { updated: number; autoGeocode: boolean }): Record<string, unknown> {
-    if (o.updated === 0 && !o.autoGeocode) { this.stats.write(); return { stats: this.stats }; }
+    if (final(o)) { this.stats.write(); return { stats: this.stats }; }
     this.stats.discard();
     return {};
   }
 
   /** The same for the map chunk, which placeholder points marked after the rows were written also change. */
   settleMap(o: { updated: number; autoGeocode: boolean; placeholdersMarked: number }): Record<string, unknown> {
-    if (o.updated === 0 && !o.autoGeocode && o.placeholdersMarked === 0) { this.map.write(); return { map: this.map }; }
+    if (final(o) && o.placeholdersMarked === 0) { this.map.write(); return { map: this.map }; }
     this.map.discard();
     return {};
   }

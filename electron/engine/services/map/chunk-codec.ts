@@ -35,6 +35,9 @@ export class ChunkBuilder {
   private readonly dicts = MAP_DIM_COLUMNS.map(() => new Map<string, number>());
   private raw = MAP_DIM_COLUMNS.map(() => new Uint32Array(1024));
 
+  /** Rows pushed so far. */
+  get rows(): number { return this.n; }
+
   push(r: MapRawRow): void {
     const i = this.n++;
     if (i >= this.id.length) {

@@ -11,27 +11,26 @@ import { ChunkBuilder, encodeChunk } from './chunk-codec';
 export class MapBatchStream {
   private readonly repo: SqliteMapRepository;
   private b: ChunkBuilder | null = new ChunkBuilder();
-  private n = 0;
   private parts = 0;
   constructor(db: Database.Database, readonly batchId: number, private readonly now: () => number) {
     this.repo = new SqliteMapRepository(db);
   }
   /** One located record as SqliteMapRepository.locatedRows would read it back. */
   add(row: MapRawRow): void {
-    this.b!.push(row);
-    if (++this.n >= PART_ROWS) this.flushPart();
+    const b = this.b!;
+    b.push(row);
+    if (b.rows >= PART_ROWS) this.flushPart();
   }
   private flushPart(): void {
     if (this.parts === 0) this.repo.deleteChunk(this.batchId);
     const cols = this.b!.finish();
     this.repo.writeChunk(this.batchId, cols.n, this.now(), encodeChunk(cols), this.parts++);
     this.b = new ChunkBuilder();
-    this.n = 0;
   }
   /** Writes the last part (inside the job's transaction); later calls do nothing. */
   write(): void {
     if (!this.b) return;
-    if (this.n > 0) this.flushPart();
+    if (this.b.rows > 0) this.flushPart();
     else if (this.parts === 0) this.repo.deleteChunk(this.batchId);
     this.b = null;
   }
