@@ -98,9 +98,13 @@ describe('browser mode: import a hotline CSV end to end', () => {
 
     await page.getByTestId('rejected-export').click();
     const out = path.join(tmp.dir, '拒收行.csv');
-    await page.getByTestId('export-rejected-path').fill(out);
-    await page.getByTestId('export-rejected-ok').click();
-    await expect.poll(() => fs.existsSync(out), { timeout: 15_000 }).toBe(true);
+    const input = page.getByTestId('export-rejected-path');
+    await input.fill(out);
+    await expect.poll(() => input.inputValue()).toBe(out);
+    // Enter runs the export like the OK button, without aiming at a button that may still be zooming in
+    await input.press('Enter');
+    // success closes the dialog; a failure keeps it open with its message, which the assertion then shows
+    await expect.poll(async () => (fs.existsSync(out) ? 'written' : await page.locator('.ant-modal .ant-alert').allInnerTexts().then((t) => t.join(' | ') || 'pending')), { timeout: 15_000 }).toBe('written');
     const csv = fs.readFileSync(out, 'utf8');
     expect(csv.split(/\r?\n/).filter(Boolean)).toHaveLength(3);
     await page.getByTestId('export-rejected-path').waitFor({ state: 'hidden' });
