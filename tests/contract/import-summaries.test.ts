@@ -51,6 +51,7 @@ describe('streamed batch summaries equal the read-back ones', () => {
   const saved = process.env.MINSHENG_IMPORT_STREAM_SUMMARIES;
   const savedParts = process.env.MINSHENG_IMPORT_PART_ROWS;
   const savedRebuild = process.env.MINSHENG_IMPORT_REBUILD_MIN_BYTES;
+  const savedThread = process.env.MINSHENG_IMPORT_THREAD_MIN_BYTES;
   const steps: Step[] = [];
   beforeAll(async () => {
     // Parts of 1,000 rows, so the streamed batches of 3,000 and 9,999 rows are stored in several.
@@ -75,12 +76,15 @@ describe('streamed batch summaries equal the read-back ones', () => {
     if (saved === undefined) delete process.env.MINSHENG_IMPORT_STREAM_SUMMARIES; else process.env.MINSHENG_IMPORT_STREAM_SUMMARIES = saved;
     if (savedParts === undefined) delete process.env.MINSHENG_IMPORT_PART_ROWS; else process.env.MINSHENG_IMPORT_PART_ROWS = savedParts;
     if (savedRebuild === undefined) delete process.env.MINSHENG_IMPORT_REBUILD_MIN_BYTES; else process.env.MINSHENG_IMPORT_REBUILD_MIN_BYTES = savedRebuild;
+    if (savedThread === undefined) delete process.env.MINSHENG_IMPORT_THREAD_MIN_BYTES; else process.env.MINSHENG_IMPORT_THREAD_MIN_BYTES = savedThread;
     await h.close();
     cleanup();
   });
 
   async function importAll(project: string, stream: boolean, salt: string | null): Promise<ImportResult[]> {
     process.env.MINSHENG_IMPORT_STREAM_SUMMARIES = stream ? '1' : '0';
+    // The streamed project reads its files in the parse thread (as big files are), the other inline.
+    process.env.MINSHENG_IMPORT_THREAD_MIN_BYTES = stream ? '0' : 'Infinity';
     await api.call('project.create', { path: project });
     // The same phone salt as the other project, so the caller hashes (and their column) can match.
     if (salt) withDb(project, false, (db) => db.prepare("INSERT INTO meta(key, value) VALUES ('phone_salt', ?)").run(salt));

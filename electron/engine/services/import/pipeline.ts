@@ -33,13 +33,14 @@ export interface ImportParams {
  */
 const BIG_FILE_BYTES = Number(process.env.MINSHENG_IMPORT_REBUILD_MIN_BYTES ?? 64 * 1024 * 1024);
 /**
- * Files above this size are parsed in a helper thread while this one writes. Off by default: the
- * writer is the bottleneck today (inserts into `records` and its indexes), so on 2 cores the overlap
- * did not pay for the hand-over (300k rows: 12.5 s inline, 13.5 s threaded; again with the derived
- * data split off, 200k rows on a busy machine: 12.1 CPU-s / 43.6 s inline, 16.2 CPU-s / 60.0 s threaded). Set
- * MINSHENG_IMPORT_THREAD_MIN_BYTES to enable it; tests run both paths.
+ * Files from this size on are read and mapped in a helper thread while this one writes (batches cross
+ * as structured clones, see parse-thread.ts). Measured with bench:import on 2 cores, alternating runs:
+ * 1M CSV rows phase 11.3–13.0 s threaded against 13.9–19.4 s inline (ratio to `.import` 3.6–4.5×
+ * against 4.2–5.0×); 300k CSV 4.3–4.6 s against 4.9–5.9 s; 200k XLSX 3.8–4.0 s against 4.7–5.1 s. The
+ * price is a second JavaScript heap: peak RSS 390–420 MB against 325–335 MB at 1M. Below this size
+ * the thread's start-up is not worth it. MINSHENG_IMPORT_THREAD_MIN_BYTES overrides (tests run both).
  */
-const THREAD_MIN_BYTES = Number(process.env.MINSHENG_IMPORT_THREAD_MIN_BYTES ?? Infinity);
+const THREAD_MIN_BYTES = Number(process.env.MINSHENG_IMPORT_THREAD_MIN_BYTES ?? 16 * 1024 * 1024);
 /** Off only to check the streamed summaries against the read-back ones (tests). */
 const STREAM_SUMMARIES = process.env.MINSHENG_IMPORT_STREAM_SUMMARIES !== '0';
 

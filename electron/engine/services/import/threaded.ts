@@ -22,7 +22,7 @@ export async function* produceInThread(ctx: JobContext, params: ProduceParams): 
       const m = queue.shift()!;
       if (m.type === 'error') throw ApiError.fromPayload(m.error as ApiErrorPayload);
       if (m.type === 'end') return JSON.parse(m.json) as ProduceEnd;
-      const batch = JSON.parse(m.json) as ProducedBatch;
+      const batch = m.batch;
       worker.postMessage({ type: 'ack' });
       yield batch;
     }
