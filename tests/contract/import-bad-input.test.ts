@@ -8,6 +8,7 @@ import { createApiClient, type ApiClient } from '../../shared/api/client';
 import { ApiError } from '../../shared/api/errors';
 import type { ImportResult } from '../../shared/api/areas/import';
 import { tmpDir } from '../helpers/tmp';
+import { generateExtract } from '../bench/gen-extract';
 import { inProcess, type TransportHarness } from './transports';
 
 const HEADER = '工单编号,受理时间,诉求内容,所属区,办结时间,满意度';
@@ -102,6 +103,42 @@ describe('import: bad input is explained and nothing is lost', () => {
       const batch = await api.call('import.batch', { batchId: r.result!.batchId });
       expect(batch.rejectReasons).toEqual([expect.objectContaining({ code: 'BAD_DATE', count: 1 })]);
       expect(batch.quality?.rows).toBe(5000);
+    } finally {
+      delete process.env.MINSHENG_IMPORT_THREAD_MIN_BYTES;
+    }
+  });
+
+  it('an import cancelled while the parse thread reads leaves the project as it was', async () => {
+    process.env.MINSHENG_IMPORT_THREAD_MIN_BYTES = '0';
+    try {
+      const file = path.join(dir, 'cancel.csv');
+      generateExtract(file, 60_000, 'utf8', 3);
+      const before = { records: await count(), batches: (await api.call('import.batches', {})).length };
+      const pv = await api.call('import.preview', { path: file });
+      const mapping = { columns: pv.suggestions.map(({ column, header, field }) => ({ column, header, field })), timezone: 'Asia/Shanghai', crs: 'wgs84' as const };
+      const options = { format: pv.sniffed.format, encoding: pv.sniffed.encoding ?? undefined, delimiter: (pv.sniffed.delimiter ?? undefined) as never };
+      let jobId = '';
+      let rowsWhenCancelled = 0;
+      const done = new Promise<{ job: { status: string } }>((resolve) => {
+        const offDone = api.on('job.done', (d) => { offDone(); offProgress(); resolve(d as never); });
+        // cancelled once rows are being written, i.e. while the parse thread is still reading the file
+        const offProgress = api.on('job.progress', (p) => {
+          const msg = (p as { jobId: string; message: string | null }).message;
+          if (rowsWhenCancelled || !jobId || !msg || !/^\d+$/.test(msg)) return;
+          rowsWhenCancelled = Number(msg);
+          void api.call('jobs.cancel', { jobId });
+        });
+      });
+      ({ jobId } = await api.call('import.start', { path: file, sourceCode: 'cancel', options, mapping, onDuplicate: 'skip' }));
+      const d = await done;
+      expect(d.job.status).toBe('cancelled');
+      expect(rowsWhenCancelled).toBeGreaterThan(0);
+      expect(rowsWhenCancelled).toBeLessThan(60_000);
+      expect(await count()).toBe(before.records);
+      expect((await api.call('import.batches', {})).length).toBe(before.batches);
+      // the project takes the next import as usual
+      const again = await run(write('after-cancel.csv', `${HEADER}\nAC1,2024-03-01 08:00:00,路灯不亮,玄湖区,,满意\n`), 'cancel');
+      expect(again.result).toMatchObject({ rowsRead: 1, imported: 1 });
     } finally {
       delete process.env.MINSHENG_IMPORT_THREAD_MIN_BYTES;
     }
