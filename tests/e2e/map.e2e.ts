@@ -174,9 +174,25 @@ describe('map workspace (browser mode, synthetic demo)', () => {
     await page.getByTestId('map-info-count').waitFor({ timeout: 15_000 });
     const text = await page.getByTestId('map-info-count').innerText();
     expect(Number(text.replace(/[^\d]/g, ''))).toBeGreaterThan(0);
+    // The drawn circle stays outlined while its statistics show, moved out from under the drawer.
+    const outline = () => page.evaluate(() => {
+      const m = (window as unknown as { __minshengMap: import('maplibre-gl').Map }).__minshengMap;
+      if (!m.getLayer('selection-area-line')) return null;
+      const rect = m.getContainer().getBoundingClientRect();
+      const drawer = document.querySelector('[data-testid="map-info"]')?.closest('.ant-drawer-content-wrapper')?.getBoundingClientRect();
+      const pts = m.queryRenderedFeatures({ layers: ['selection-area-line'] })
+        .flatMap((f) => (f.geometry.type === 'Polygon' ? f.geometry.coordinates[0] : []) as [number, number][]);
+      if (!pts.length || !drawer) return null;
+      const xs = pts.map((p) => rect.left + m.project(p).x);
+      return { left: Math.min(...xs), right: Math.max(...xs), drawerLeft: drawer.left, mapLeft: rect.left };
+    });
+    await expect.poll(async () => { const o = await outline(); return o !== null && o.right < o.drawerLeft && o.left > o.mapLeft; }, { timeout: 10_000 }).toBe(true);
+    await mapIdle(page);
     await shot(page, 'map-area-stats');
     await page.getByTestId('apply-area').click();
     await expect.poll(() => page.getByTestId('clear-area').count()).toBe(1);
+    // applied as the global filter: the selection outline gives way to the filter's
+    expect(await page.evaluate(() => Boolean((window as unknown as { __minshengMap: import('maplibre-gl').Map }).__minshengMap.getLayer('selection-area-line')))).toBe(false);
     await page.getByTestId('clear-area').click();
   }, 120_000);
 

@@ -9,6 +9,9 @@ import { filterKey } from '../../state/filters';
 import { ErrorAlert } from '../../components/ErrorAlert';
 import { ymd } from './time-frames';
 
+/** Width of the statistics drawer (px); the map keeps a selected area beside it (selection-outline.ts). */
+export const INFO_DRAWER_WIDTH = 440;
+
 export interface Selection { title: string; filter: Filter; area?: NonNullable<Filter['area']> }
 
 interface RecordItem { id: number; externalId: string; receivedAt: number; status: string; category: string; title: string; content: string; address: string; community: string; department: string }
@@ -42,7 +45,7 @@ export function InfoDrawer({ selection, onClose, onApplyArea }: { selection: Sel
   const records = useAsync(async () => (selection ? loadRecords(selection.filter) : null), key);
   const s = stats.data;
   return (
-    <Drawer open={selection !== null} onClose={onClose} width={440} mask={false} title={selection?.title ?? t('map.info.title')} data-testid="map-info">
+    <Drawer open={selection !== null} onClose={onClose} width={INFO_DRAWER_WIDTH} mask={false} title={selection?.title ?? t('map.info.title')} data-testid="map-info">
       {stats.error != null && <ErrorAlert error={stats.error} template="map.loadFailed" />}
       {s && (
         <Space direction="vertical" style={{ width: '100%' }}>

@@ -24,6 +24,7 @@ import { areaRing, hideArea, showArea, unshiftFor, useDraw, type DrawMode } from
 import { download, exportMapPng } from './export-png';
 import { useMapStore } from './map-store';
 import { useReferenceLayers } from './reference';
+import { useSelectionOutline } from './selection-outline';
 import { timeWindow, ymd } from './time-frames';
 import { useDataLayers } from './useDataLayers';
 import { useMapInstance } from './useMapInstance';
@@ -91,7 +92,9 @@ export function MapScreen() {
     setSelection({ title: t('map.info.area'), filter: { ...filter, area }, area });
   });
 
-  // The global area filter and the selected area, outlined on the map.
+  useSelectionOutline(map, styleGen, selection?.area, crs);
+
+  // The global area filter, outlined on the map.
   useEffect(() => {
     if (!map || !styleGen) return;
     const shift = (r: [number, number][]) => (crs === 'wgs84' ? r : r.map((p) => unshiftFor('wgs84')(p)));
