@@ -21,10 +21,9 @@ export async function* produceInThread(ctx: JobContext, params: ProduceParams): 
       }
       const m = queue.shift()!;
       if (m.type === 'error') throw ApiError.fromPayload(m.error as ApiErrorPayload);
-      if (m.type === 'end') return JSON.parse(m.json) as ProduceEnd;
-      const batch = m.batch;
+      if (m.type === 'end') return m.end;
       worker.postMessage({ type: 'ack' });
-      yield batch;
+      yield m.batch;
     }
   } finally {
     await worker.terminate();

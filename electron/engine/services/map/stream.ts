@@ -1,42 +1,29 @@
 /**
  * The map chunk of a new batch built while its rows are written (see services/import/summaries.ts),
- * instead of reading the batch's located records back afterwards; stored in parts of PART_ROWS
- * located records as they fill, so memory stays flat for any batch size.
+ * instead of reading the batch's located records back afterwards; stored in parts as they fill
+ * (derived/parts.ts), so memory stays flat for any batch size.
  */
 import type Database from 'better-sqlite3';
 import { SqliteMapRepository, type MapRawRow } from '../../db/repos/map-repo';
-import { PART_ROWS } from '../stats/stream';
+import { PartedBuilder } from '../derived/parts';
 import { ChunkBuilder, encodeChunk } from './chunk-codec';
 
 export class MapBatchStream {
-  private readonly repo: SqliteMapRepository;
-  private b: ChunkBuilder | null = new ChunkBuilder();
-  private parts = 0;
-  constructor(db: Database.Database, readonly batchId: number, private readonly now: () => number) {
-    this.repo = new SqliteMapRepository(db);
+  private readonly parts: PartedBuilder<ChunkBuilder>;
+  constructor(db: Database.Database, readonly batchId: number, now: () => number) {
+    const repo = new SqliteMapRepository(db);
+    this.parts = new PartedBuilder(() => new ChunkBuilder(), {
+      clear: () => repo.deleteChunk(batchId),
+      write: (b, part) => { const cols = b.finish(); repo.writeChunk(batchId, cols.n, now(), encodeChunk(cols), part); },
+    });
   }
   /** One located record as SqliteMapRepository.locatedRows would read it back. */
   add(row: MapRawRow): void {
-    const b = this.b!;
-    b.push(row);
-    if (b.rows >= PART_ROWS) this.flushPart();
+    this.parts.current.push(row);
+    this.parts.added();
   }
-  private flushPart(): void {
-    if (this.parts === 0) this.repo.deleteChunk(this.batchId);
-    const cols = this.b!.finish();
-    this.repo.writeChunk(this.batchId, cols.n, this.now(), encodeChunk(cols), this.parts++);
-    this.b = new ChunkBuilder();
-  }
-  /** Writes the last part (inside the job's transaction); later calls do nothing. */
-  write(): void {
-    if (!this.b) return;
-    if (this.b.rows > 0) this.flushPart();
-    else if (this.parts === 0) this.repo.deleteChunk(this.batchId);
-    this.b = null;
-  }
+  /** Writes the last part (inside the job's transaction); a batch without located records has no chunk. Later calls do nothing. */
+  write(): void { this.parts.finish(); }
   /** Removes the parts written so far and lets the rest go (the builder will read the batch back). */
-  discard(): void {
-    if (this.parts > 0) this.repo.deleteChunk(this.batchId);
-    this.b = null;
-  }
+  discard(): void { this.parts.discard(); }
 }
